@@ -1,0 +1,407 @@
+/**
+ * The DynamoDB store: one table, keys and access patterns as in docs/data-model.md. Every read
+ * is a GetItem or a Query on a key condition; writes are idempotent (conditional creates, or
+ * puts of deterministic keys) because DynamoDB Local stand-ins such as dynalite have no
+ * transactions.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { claimIndexes, indexTime } from '../core/claim-keys';
+import type { CreateResult, Store } from '../core/ports';
+import type { ArticleRecord, ArticleStatus, ClaimIndex, ClaimQuery, DigestRun, FeedRecord, StoredClaim } from '../core/records';
+import { urlId } from '../core/url';
+
+type Item = Record<string, unknown>;
+
+const K = {
+  feeds: 'FEEDS',
+  feed: (id: string) => `FEED#${id}`,
+  article: (id: string) => `ART#${id}`,
+  articleSk: 'A',
+  status: (s: ArticleStatus) => `ASTATUS#${s}`,
+  url: (canonical: string) => `URL#${urlId(canonical)}`,
+  claimSk: (ordinal: number, id: string) => `CLAIM#${String(ordinal).padStart(4, '0')}#${id}`,
+  index: (i: ClaimIndex) => `CIDX#${i.by}#${i.value}`,
+  digest: (key: string) => `DIGEST#${key}`,
+  watermark: (name: string) => `WATERMARK#${name}`,
+};
+
+/** The table definition, shared by the CDK stack's tests and local table creation. */
+export const TABLE_KEYS = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  statusIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+} as const;
+
+function isConditionFailure(e: unknown): boolean {
+  return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+function strip<T>(item: Item | undefined, ...extra: string[]): T | undefined {
+  if (!item) return undefined;
+  const out: Item = { ...item };
+  for (const k of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', ...extra]) delete out[k];
+  return out as T;
+}
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+export class DynamoStore implements Store {
+  readonly tableName: string;
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly raw: DynamoDBClient;
+
+  constructor(opts: DynamoStoreOptions) {
+    this.tableName = opts.tableName;
+    this.raw = opts.client;
+    this.doc = DynamoDBDocumentClient.from(opts.client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  /** Creates the table (and its index) when it does not exist; waits until it is active. */
+  async ensureTable(): Promise<void> {
+    try {
+      const d = await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
+      if (d.Table?.TableStatus === 'ACTIVE') return;
+    } catch (e) {
+      if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;
+      try {
+        await this.raw.send(
+          new CreateTableCommand({
+            TableName: this.tableName,
+            BillingMode: 'PAY_PER_REQUEST',
+            AttributeDefinitions: [
+              { AttributeName: 'PK', AttributeType: 'S' },
+              { AttributeName: 'SK', AttributeType: 'S' },
+              { AttributeName: 'GSI1PK', AttributeType: 'S' },
+              { AttributeName: 'GSI1SK', AttributeType: 'S' },
+            ],
+            KeySchema: [
+              { AttributeName: 'PK', KeyType: 'HASH' },
+              { AttributeName: 'SK', KeyType: 'RANGE' },
+            ],
+            GlobalSecondaryIndexes: [
+              {
+                IndexName: 'GSI1',
+                KeySchema: [
+                  { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+                  { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'ALL' },
+              },
+            ],
+          }),
+        );
+      } catch (ce) {
+        if ((ce as Error).name !== 'ResourceInUseException') throw ce;
+      }
+    }
+    for (let i = 0; i < 600; i++) {
+      const d = await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
+      if (d.Table?.TableStatus === 'ACTIVE') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`table ${this.tableName} did not become active`);
+  }
+
+  // ---------------------------------------------------------------- feeds
+
+  async putFeed(feed: FeedRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { PK: K.feeds, SK: K.feed(feed.id), type: 'feed', ...feed } }));
+  }
+
+  async createFeed(feed: FeedRecord): Promise<CreateResult> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: K.feeds, SK: K.feed(feed.id), type: 'feed', ...feed },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'created';
+    } catch (e) {
+      if (isConditionFailure(e)) return 'exists';
+      throw e;
+    }
+  }
+
+  async getFeed(id: string): Promise<FeedRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.feeds, SK: K.feed(id) } }));
+    return strip<FeedRecord>(r.Item);
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': K.feeds, ':sk': 'FEED#' },
+    });
+    return items.map((i) => strip<FeedRecord>(i)!);
+  }
+
+  async deleteFeed(id: string): Promise<boolean> {
+    const r = await this.doc.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { PK: K.feeds, SK: K.feed(id) }, ReturnValues: 'ALL_OLD' }),
+    );
+    return !!r.Attributes;
+  }
+
+  // ---------------------------------------------------------------- articles
+
+  private articleItem(a: ArticleRecord): Item {
+    return {
+      PK: K.article(a.id),
+      SK: K.articleSk,
+      type: 'article',
+      GSI1PK: K.status(a.status),
+      GSI1SK: `${a.updatedAt}#${a.id}`,
+      ...a,
+    };
+  }
+
+  async createArticle(article: ArticleRecord): Promise<CreateResult> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.articleItem(article),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'created';
+    } catch (e) {
+      if (isConditionFailure(e)) return 'exists';
+      throw e;
+    }
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.article(id), SK: K.articleSk } }));
+    return strip<ArticleRecord>(r.Item);
+  }
+
+  async existingArticleIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 100)
+        .map((id) => ({ PK: K.article(id), SK: K.articleSk }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB left keys unprocessed after retries');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        const r: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'id' } },
+          }),
+        );
+        for (const item of r.Responses?.[this.tableName] ?? []) found.add(item.id as string);
+        keys = r.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return found;
+  }
+
+  async putArticle(article: ArticleRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.articleItem(article) }));
+  }
+
+  async listArticlesByStatus(status: ArticleStatus, limit = 1000): Promise<ArticleRecord[]> {
+    const items = await this.queryAll(
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': K.status(status) },
+        ScanIndexForward: true,
+      },
+      limit,
+    );
+    return items.map((i) => strip<ArticleRecord>(i)!);
+  }
+
+  async claimCanonicalUrl(canonicalUrl: string, articleId: string): Promise<string> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: K.url(canonicalUrl), SK: 'U', type: 'url', url: canonicalUrl, articleId },
+          ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
+          ExpressionAttributeValues: { ':id': articleId },
+        }),
+      );
+      return articleId;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.url(canonicalUrl), SK: 'U' } }));
+      return (r.Item?.articleId as string | undefined) ?? articleId;
+    }
+  }
+
+  // ---------------------------------------------------------------- claims
+
+  private claimKeys(c: StoredClaim): { PK: string; SK: string }[] {
+    return [
+      { PK: K.article(c.articleId), SK: K.claimSk(c.ordinal, c.id) },
+      ...claimIndexes(c).map((i) => ({ PK: K.index(i), SK: `${indexTime(i, c)}#${c.id}` })),
+    ];
+  }
+
+  async replaceClaims(articleId: string, claims: StoredClaim[]): Promise<void> {
+    const old = await this.listClaimsForArticle(articleId);
+    const newKeys = new Set<string>();
+    const puts: Item[] = [];
+    for (const c of claims) {
+      for (const key of this.claimKeys(c)) {
+        newKeys.add(`${key.PK}|${key.SK}`);
+        puts.push({ ...key, type: 'claim', ...c });
+      }
+    }
+    const deletes: { PK: string; SK: string }[] = [];
+    for (const c of old) {
+      for (const key of this.claimKeys(c)) {
+        if (!newKeys.has(`${key.PK}|${key.SK}`)) deletes.push(key);
+      }
+    }
+    // Writes first, deletes after: a crash in between leaves extra entries that the next
+    // replace removes, never a claim missing from an index.
+    await this.batchWrite(puts.map((Item) => ({ PutRequest: { Item } })));
+    await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  async listClaimsForArticle(articleId: string): Promise<StoredClaim[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': K.article(articleId), ':sk': 'CLAIM#' },
+    });
+    return items.map((i) => strip<StoredClaim>(i)!);
+  }
+
+  async queryClaims(q: ClaimQuery): Promise<StoredClaim[]> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': K.index(q.index) };
+    let cond = 'PK = :pk';
+    if (q.since && q.until) {
+      cond += ' AND SK BETWEEN :lo AND :hi';
+      values[':lo'] = q.since;
+      values[':hi'] = q.until;
+    } else if (q.since) {
+      cond += ' AND SK >= :lo';
+      values[':lo'] = q.since;
+    } else if (q.until) {
+      cond += ' AND SK < :hi';
+      values[':hi'] = q.until;
+    }
+    const items = await this.queryAll(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: cond,
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: q.order === 'oldest',
+      },
+      q.limit,
+    );
+    // BETWEEN is inclusive; `until` is exclusive.
+    return items
+      .filter((i) => !q.until || String(i.SK) < q.until)
+      .map((i) => strip<StoredClaim>(i)!);
+  }
+
+  // ---------------------------------------------------------------- digests
+
+  async getDigestRun(key: string): Promise<DigestRun | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.digest(key), SK: 'RUN' } }));
+    return strip<DigestRun>(r.Item);
+  }
+
+  async beginDigestRun(run: DigestRun): Promise<{ run: DigestRun; created: boolean }> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: K.digest(run.key), SK: 'RUN', type: 'digest', ...run },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return { run, created: true };
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const existing = await this.getDigestRun(run.key);
+      return { run: existing ?? run, created: false };
+    }
+  }
+
+  async completeDigestRun(key: string, sentAt: string, messageId: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: K.digest(key), SK: 'RUN' },
+        UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :mid',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt, ':mid': messageId },
+      }),
+    );
+  }
+
+  async getWatermark(name: string): Promise<string | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.watermark(name), SK: 'W' } }));
+    return r.Item?.value as string | undefined;
+  }
+
+  async setWatermark(name: string, value: string): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { PK: K.watermark(name), SK: 'W', type: 'watermark', value } }));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async queryAll(input: QueryCommandInput, limit?: number): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({ ...input, ExclusiveStartKey: start, ...(limit ? { Limit: Math.min(1000, limit - out.length) } : {}) }),
+      );
+      out.push(...((r.Items ?? []) as Item[]));
+      start = r.LastEvaluatedKey;
+    } while (start && (!limit || out.length < limit));
+    return out;
+  }
+
+  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        const r = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
+        );
+        pending = r.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The gazetteer: threat actors, state organs, countries (names, demonyms, metonyms), security
+ * vendors and news outlets, from our own data files (lambdas/core/detect/data/, facts from MISP
+ * galaxy, MITRE ATT&CK and vendor naming pages). Matching is token-based — a map from the first
+ * token to the alias token sequences — so finding every mention costs one pass over the text
+ * whatever the number of aliases.
+ */
+import actorsData from './data/actors.json';
+import countriesData from './data/countries.json';
+import organsData from './data/organs.json';
+import outletsData from './data/outlets.json';
+import vendorsData from './data/vendors.json';
+import type { PartyKind } from '../model';
+
+export type EntityType = 'actor' | 'organ' | 'country' | 'vendor' | 'outlet';
+
+export interface Entity {
+  type: EntityType;
+  /** Canonical name. */
+  name: string;
+  country: string | null;
+  kind: PartyKind;
+  /** For actors: the state organ behind them ("GRU"). */
+  sponsor?: string;
+  /** For countries: an alliance or bloc, not a state (EU, NATO). */
+  bloc?: boolean;
+}
+
+/** How a mention names its entity. */
+export type MentionForm = 'name' | 'demonym' | 'metonym';
+
+export interface Mention {
+  entity: Entity;
+  form: MentionForm;
+  /** Character offsets in the scanned text. */
+  start: number;
+  end: number;
+  /** Token offsets (end exclusive). */
+  tokenStart: number;
+  tokenEnd: number;
+  text: string;
+  /** Followed by a possessive 's ("Russia's"). */
+  possessive: boolean;
+}
+
+interface ActorRow {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  kind: string;
+  sponsor?: string;
+}
+interface NamedRow {
+  name: string;
+  aliases?: string[];
+  country?: string | null;
+}
+interface CountryRow {
+  code: string;
+  name: string;
+  aliases?: string[];
+  demonyms?: string[];
+  metonyms?: string[];
+  bloc?: boolean;
+}
+
+export interface Token {
+  /** Normalized: lower-case, dots removed. */
+  norm: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** Splits text into word tokens; hyphens and slashes separate words ("China-linked"). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}]+(?:[.&$][\p{L}\p{N}]+)*\.?(?:\(\d+\))?\$?|[-–—]/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let raw = m[0];
+    // A trailing dot belongs to the token only for abbreviations like "U.S." or "Corp.".
+    if (raw.endsWith('.') && !/\.[\p{L}]\.$/u.test(raw) && !/^[\p{Lu}][\p{Ll}]{0,3}\.$/u.test(raw)) {
+      raw = raw.slice(0, -1);
+    }
+    out.push({ norm: normalizeToken(raw), raw, start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+export function normalizeToken(raw: string): string {
+  return raw.toLowerCase().replace(/[.]/g, '').replace(/[–—]/g, '-');
+}
+
+/** Alias words that are ordinary English (or other entity) words: they need a capital letter and a group context. */
+const COMMON_WORDS = new Set(
+  'play royal hive cuba snatch maze akira medusa cactus trigona quantum avaddon lorenz karakurt vice noname anonymous turla equation dragonfly energetic sandworm darkside black basta blackcat'
+    .split(' ')
+    .filter((w) => !['anonymous', 'turla', 'sandworm', 'darkside', 'equation'].includes(w)),
+);
+const GROUP_CONTEXT = /^(ransomware|gang|group|groups|crew|operators?|affiliates?|hackers?|extortion|actors?|collective|cartel|variant|strain|apt|team|syndicate|operation)$/;
+
+interface AliasEntry {
+  tokens: string[];
+  entity: Entity;
+  form: MentionForm;
+  /** Exact original spelling required (short acronyms like "US", "IT"). */
+  exact?: string[];
+  /** Needs a capitalized first letter and a group-context word nearby. */
+  needsContext: boolean;
+}
+
+function partyKindOf(kind: string): PartyKind {
+  switch (kind) {
+    case 'state-linked-group':
+    case 'criminal-group':
+    case 'hacktivist-group':
+      return kind;
+    default:
+      return 'unknown';
+  }
+}
+
+export class Gazetteer {
+  readonly entities: Entity[] = [];
+  private readonly byFirst = new Map<string, AliasEntry[]>();
+  private readonly byName = new Map<string, Entity>();
+  readonly countriesByCode = new Map<string, Entity>();
+
+  constructor(data: {
+    actors: ActorRow[];
+    organs: NamedRow[];
+    countries: CountryRow[];
+    vendors: NamedRow[];
+    outlets: NamedRow[];
+  }) {
+    for (const c of data.countries) {
+      const e: Entity = { type: 'country', name: c.name, country: c.code, kind: 'state', bloc: c.bloc };
+      this.add(e, [c.name, ...(c.aliases ?? [])], 'name');
+      this.add(e, c.demonyms ?? [], 'demonym');
+      this.add(e, c.metonyms ?? [], 'metonym');
+      this.countriesByCode.set(c.code, e);
+    }
+    for (const a of data.actors) {
+      const e: Entity = { type: 'actor', name: a.name, country: a.country ?? null, kind: partyKindOf(a.kind), sponsor: a.sponsor };
+      this.add(e, [a.name, ...a.aliases], 'name');
+    }
+    for (const o of data.organs) {
+      this.add({ type: 'organ', name: o.name, country: o.country ?? null, kind: 'agency' }, [o.name, ...(o.aliases ?? [])], 'name');
+    }
+    for (const v of data.vendors) {
+      this.add({ type: 'vendor', name: v.name, country: v.country ?? null, kind: 'company' }, [v.name, ...(v.aliases ?? [])], 'name');
+    }
+    for (const o of data.outlets) {
+      this.add({ type: 'outlet', name: o.name, country: o.country ?? null, kind: 'media' }, [o.name, ...(o.aliases ?? [])], 'name');
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  private add(entity: Entity, aliases: string[], form: MentionForm): void {
+    this.entities.push(entity);
+    this.byName.set(`${entity.type}:${entity.name.toLowerCase()}`, entity);
+    for (const alias of aliases) {
+      const toks = tokenize(alias);
+      if (toks.length === 0) continue;
+      const norms = toks.map((t) => t.norm);
+      // Short all-capital aliases ("US", "IT", "SVR") must match their spelling, so "us" or "it" never do.
+      const letters = alias.replace(/[^\p{L}]/gu, '');
+      const exact =
+        letters.length > 0 && letters.length <= 4 && letters === letters.toUpperCase()
+          ? toks.map((t) => t.raw.replace(/\./g, ''))
+          : undefined;
+      const needsContext = entity.type === 'actor' && norms.length === 1 && COMMON_WORDS.has(norms[0]!);
+      const entry: AliasEntry = { tokens: norms, entity, form, exact, needsContext };
+      const first = norms[0]!;
+      const list = this.byFirst.get(first);
+      if (list) list.push(entry);
+      else this.byFirst.set(first, [entry]);
+    }
+  }
+
+  /** Finds an entity by type and canonical name. */
+  get(type: EntityType, name: string): Entity | undefined {
+    return this.byName.get(`${type}:${name.toLowerCase()}`);
+  }
+
+  country(code: string): Entity | undefined {
+    return this.countriesByCode.get(code);
+  }
+
+  /** Resolves any alias ("Fancy Bear", "Forest Blizzard") to its entity. */
+  resolve(alias: string): Entity | undefined {
+    const toks = tokenize(alias);
+    const found = this.scanTokens(toks, alias, true);
+    const first = found[0];
+    return first && first.tokenStart === 0 && first.tokenEnd === toks.length ? first.entity : undefined;
+  }
+
+  /** Every non-overlapping mention in `text`, longest match first, in text order. */
+  scan(text: string, tokens: Token[] = tokenize(text)): Mention[] {
+    return this.scanTokens(tokens, text, false);
+  }
+
+  private scanTokens(tokens: Token[], text: string, lenient: boolean): Mention[] {
+    const out: Mention[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const candidates = this.byFirst.get(tokens[i]!.norm);
+      let matched: AliasEntry | undefined;
+      if (candidates) {
+        for (const c of candidates) {
+          if (i + c.tokens.length > tokens.length) continue;
+          let ok = true;
+          for (let k = 1; k < c.tokens.length && ok; k++) ok = tokens[i + k]!.norm === c.tokens[k];
+          if (!ok) continue;
+          if (c.exact && !lenient) {
+            for (let k = 0; k < c.tokens.length && ok; k++) ok = tokens[i + k]!.raw.replace(/\./g, '') === c.exact[k];
+            if (!ok) continue;
+          }
+          if (c.needsContext && !lenient) {
+            const raw = tokens[i]!.raw;
+            if (raw[0] !== raw[0]!.toUpperCase()) continue;
+            const near = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => GROUP_CONTEXT.test(t.norm));
+            if (!near) continue;
+          }
+          matched = c;
+          break;
+        }
+      }
+      if (!matched) {
+        i++;
+        continue;
+      }
+      const first = tokens[i]!;
+      const last = tokens[i + matched.tokens.length - 1]!;
+      const after = text.slice(last.end, last.end + 2);
+      out.push({
+        entity: matched.entity,
+        form: matched.form,
+        start: first.start,
+        end: last.end,
+        tokenStart: i,
+        tokenEnd: i + matched.tokens.length,
+        text: text.slice(first.start, last.end),
+        possessive: /^['’]s/.test(after),
+      });
+      i += matched.tokens.length;
+    }
+    return out;
+  }
+}
+
+let defaultGazetteer: Gazetteer | undefined;
+
+/** The gazetteer built from the bundled data (built once, on first use). */
+export function gazetteer(): Gazetteer {
+  defaultGazetteer ??= new Gazetteer({
+    actors: actorsData as ActorRow[],
+    organs: organsData as NamedRow[],
+    countries: countriesData as CountryRow[],
+    vendors: vendorsData as NamedRow[],
+    outlets: outletsData as NamedRow[],
+  });
+  return defaultGazetteer;
+}
+
+/** True when the text names a known threat actor (prefilter helper). */
+export function mentionsKnownActor(text: string): boolean {
+  return gazetteer()
+    .scan(text)
+    .some((m) => m.entity.type === 'actor');
+}

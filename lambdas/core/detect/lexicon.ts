@@ -1,0 +1,15 @@
+/**
+ * Cue words shared by the prefilter and the detector. Regexes are built once at module load.
+ */
+
+/** Words that make a text about cyber operations. */
+export const CYBER_CUE =
+  /\b(cyber\w*|hack(?:s|ed|er|ers|ing)?|breach(?:ed|es|ing)?|intrusions?|malware|ransomware|spyware|wiper|botnets?|ddos|denial[- ]of[- ]service|phishing|spear-?phishing|zero-?days?|exploit(?:s|ed|ing)?|vulnerabilit(?:y|ies)|infiltrat\w+|compromis(?:e|ed|ing)|backdoors?|trojans?|apt\s?\d+|threat actors?|state-(?:sponsored|backed|linked) (?:hack|group|actor)\w*|data (?:breach|leak|theft)|leak site|cyberattacks?|cyber-?espionage|supply[- ]chain attack|networks? (?:were|was) (?:penetrated|accessed)|unauthori[sz]ed access|encrypt(?:ed|ing) (?:files|systems|servers)|stole(?:n)? (?:data|emails|credentials|files|records|secrets)|email accounts?|servers?|hacktivists?|cryptocurrency heist|crypto heist)\b/i;
+
+/** Phrases that carry an attribution (someone is said to be behind an operation). */
+export const ATTRIBUTION_CUE =
+  /\b(blam\w+|accus\w+|attribut\w+|allegation\w*|alleg\w+|linked to|tied to|connected to|behind (?:the|a|an|this|these|it)\b|responsib\w+|claimed (?:credit|responsibility)|took credit|carried out|orchestrat\w+|sponsor\w+|-backed|-linked|-affiliated|-nexus|state-backed|state-sponsored|pinned|pointed (?:the finger|to)|named|identified|tracked as|tracks as|calls? it|indict\w+|charged|sanction\w+|suspected|culprit|perpetrat\w+)\b/i;
+
+/** Markers that start a reader-comment section; text after them is never reporting. */
+export const COMMENT_MARKER =
+  /^\s*(?:\d[\d,.]*\s+(?:comments?|responses|replies|reactions)|comments?(?:\s*\(\d+\))?|reader comments|join the conversation|leave a (?:comment|reply)|show comments|view comments|add (?:a|your) comment|what do you think\??|discussion)\s*:?\s*$/i;

@@ -1,0 +1,81 @@
+/**
+ * Sending the digest of claims stored since the last one. Exactly once per channel and period:
+ * a run record is written conditionally before sending and completed after; a retry after a
+ * crash or a mailer error sends what was not sent and never sends a completed run again.
+ */
+import type { Clock, Mailer, Store } from '../ports';
+import type { StoredClaim } from '../records';
+import { renderDigest, type RenderedDigest } from './render';
+
+export interface DigestDeps {
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+}
+
+export interface DigestOptions {
+  to: string;
+  from: string;
+  /** Watermark and run-record namespace. @default 'local' */
+  channel?: string;
+  /** Render, do not send or move the watermark. */
+  dryRun?: boolean;
+  /** Send even when there are no new claims. */
+  sendEmpty?: boolean;
+  /** When there is no watermark yet, look back this many days. @default 7 */
+  firstLookbackDays?: number;
+}
+
+export interface DigestOutcome {
+  status: 'sent' | 'empty' | 'already-sent' | 'dry-run';
+  claims: number;
+  since: string;
+  until: string;
+  messageId?: string;
+  digest: RenderedDigest;
+}
+
+const DAY = 86_400_000;
+
+/** Claims stored in [since, until), read day partition by day partition (no Scan). */
+export async function claimsStoredBetween(store: Store, since: string, until: string): Promise<StoredClaim[]> {
+  const out: StoredClaim[] = [];
+  const start = Date.parse(since.slice(0, 10));
+  for (let t = start; t <= Date.parse(until); t += DAY) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    out.push(...(await store.queryClaims({ index: { by: 'day', value: day }, since, until, order: 'oldest' })));
+  }
+  return out;
+}
+
+export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise<DigestOutcome> {
+  const channel = opts.channel ?? 'local';
+  const until = deps.clock.now().toISOString();
+  const since =
+    (await deps.store.getWatermark(`digest#${channel}`)) ??
+    new Date(Date.parse(until) - (opts.firstLookbackDays ?? 7) * DAY).toISOString();
+  const claims = await claimsStoredBetween(deps.store, since, until);
+  const digest = renderDigest(claims, { since, until });
+  if (opts.dryRun) return { status: 'dry-run', claims: claims.length, since, until, digest };
+  if (claims.length === 0 && !opts.sendEmpty) {
+    return { status: 'empty', claims: 0, since, until, digest };
+  }
+  // The run key is the watermark it starts from: a retry of the same period finds the record.
+  const key = `${channel}#${since}`;
+  const { run } = await deps.store.beginDigestRun({ key, status: 'sending', claimIds: claims.map((c) => c.id), createdAt: until });
+  if (run.status === 'sent') {
+    await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
+    return { status: 'already-sent', claims: run.claimIds.length, since, until: run.createdAt, messageId: run.messageId, digest };
+  }
+  const messageId = await deps.mailer.send({
+    to: opts.to,
+    from: opts.from,
+    subject: digest.subject,
+    text: digest.text,
+    html: digest.html,
+    headers: { 'X-Attribution-Watch-Digest': key.replace(/[^\w#:.-]/g, '') },
+  });
+  await deps.store.completeDigestRun(key, deps.clock.now().toISOString(), messageId);
+  await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
+  return { status: 'sent', claims: claims.length, since, until: run.createdAt, messageId, digest };
+}

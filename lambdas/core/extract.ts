@@ -1,0 +1,147 @@
+/**
+ * Article extraction: Mozilla Readability on jsdom, with scripts and sub-resources disabled
+ * (jsdom's defaults: `runScripts` unset, no resource loader), plus the metadata Readability does
+ * not give: canonical URL, published time from meta tags / JSON-LD, language.
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { tryCanonicalizeUrl } from './url';
+
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  canonicalUrl: string | null;
+  /** Article text, paragraphs separated by a blank line. */
+  text: string;
+  excerpt: string;
+}
+
+export class ExtractError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExtractError';
+  }
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dt, dd, figcaption';
+
+/** A console that swallows jsdom's CSS and parse warnings instead of printing them. */
+const quietConsole = new VirtualConsole();
+
+function metaContent(doc: Document, selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const v = doc.querySelector(sel)?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+function jsonLdDates(doc: Document): { published?: string; author?: string } {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = Array.isArray(data) ? [...data] : [data];
+    for (let i = 0; i < queue.length && i < 50; i++) {
+      const node = queue[i] as Record<string, unknown> | null;
+      if (!node || typeof node !== 'object') continue;
+      if (Array.isArray(node['@graph'])) queue.push(...(node['@graph'] as unknown[]));
+      if (typeof node.datePublished === 'string') {
+        const author = node.author as { name?: unknown } | { name?: unknown }[] | undefined;
+        const first = Array.isArray(author) ? author[0] : author;
+        return { published: node.datePublished, author: typeof first?.name === 'string' ? first.name : undefined };
+      }
+    }
+  }
+  return {};
+}
+
+function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** Text of an element, one paragraph per block element, blank lines between paragraphs. */
+export function blockText(root: Element): string {
+  const blocks = Array.from(root.querySelectorAll(BLOCKS)).filter(
+    // Keep only innermost blocks so a <li><p>…</p></li> is not counted twice.
+    (el) => !el.querySelector(BLOCKS),
+  );
+  const parts = (blocks.length > 0 ? blocks : [root])
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 0);
+  return parts.join('\n\n');
+}
+
+/**
+ * Extracts the article from an HTML document.
+ * @param html the page's markup
+ * @param url the page's final URL (resolves relative links, the canonical URL)
+ * @throws ExtractError when Readability finds no article.
+ */
+export function extractArticle(html: string, url: string): ExtractedArticle {
+  const dom = new JSDOM(html, { url, virtualConsole: quietConsole });
+  try {
+    const doc = dom.window.document;
+    const canonicalHref = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
+    const canonicalUrl = tryCanonicalizeUrl(canonicalHref, url) ?? null;
+    const ld = jsonLdDates(doc);
+    const published =
+      isoDate(
+        metaContent(doc, [
+          'meta[property="article:published_time"]',
+          'meta[name="article:published_time"]',
+          'meta[itemprop="datePublished"]',
+          'meta[name="pubdate"]',
+          'meta[name="date"]',
+          'meta[name="dc.date"]',
+          'meta[name="DC.date.issued"]',
+        ]),
+      ) ??
+      isoDate(ld.published) ??
+      isoDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+    const htmlLang = doc.documentElement.getAttribute('lang');
+    const metaSite = metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+    const metaAuthor = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]']);
+
+    const parsed = new Readability(doc, { serializer: (el: Node) => el }).parse();
+    if (!parsed || !parsed.content) throw new ExtractError('Readability found no article content');
+    const text = blockText(parsed.content as unknown as Element);
+    if (text.length === 0) throw new ExtractError('the article has no text');
+    return {
+      title: (parsed.title ?? '').trim() || (doc.title ?? '').trim(),
+      byline: parsed.byline?.trim() || ld.author || metaAuthor || null,
+      siteName: parsed.siteName?.trim() || metaSite || null,
+      publishedTime: published ?? isoDate(parsed.publishedTime),
+      lang: (parsed.lang ?? htmlLang ?? null) || null,
+      canonicalUrl,
+      text,
+      excerpt: (parsed.excerpt ?? '').trim(),
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** Treats plain text as an already-extracted article (for `detect` and `extract` on .txt files). */
+export function textArticle(text: string, title = ''): ExtractedArticle {
+  const normalized = text.replace(/\r\n?/g, '\n').trim();
+  const firstLine = normalized.split('\n')[0] ?? '';
+  return {
+    title: title || firstLine.slice(0, 200),
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: null,
+    canonicalUrl: null,
+    text: normalized,
+    excerpt: normalized.slice(0, 200),
+  };
+}

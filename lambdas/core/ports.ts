@@ -1,0 +1,106 @@
+/**
+ * Ports: the only ways the core reaches the outside world. Adapters implement them
+ * (DynamoDB store, SQS or in-process queue, SES/SMTP/outbox mailer, the guarded HTTP client),
+ * and Lambda handlers and the CLI wire them up. The core never imports an adapter.
+ */
+import type { ArticleRecord, ArticleStatus, ClaimQuery, DigestRun, FeedRecord, StoredClaim } from './records';
+
+/** Current time, injectable so tests and replays are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface HttpRequest {
+  url: string;
+  headers?: Record<string, string>;
+  /** Overrides the client's default byte cap for this request. */
+  maxBytes?: number;
+}
+
+export interface HttpResponse {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  /** Decompressed body bytes (empty for 304). */
+  body: Buffer;
+  /** Redirect hops followed, in order. */
+  redirects: string[];
+}
+
+/**
+ * One HTTP client for feeds and pages. Implementations enforce timeouts, byte caps,
+ * redirect limits and the SSRF policy, and throw {@link FetchError} on refusal or failure.
+ */
+export interface Http {
+  get(req: HttpRequest): Promise<HttpResponse>;
+}
+
+/** A unit of work for the page processor: fetch, extract, detect and store one article. */
+export interface ArticleJob {
+  articleId: string;
+  url: string;
+  feedId?: string;
+}
+
+/** Hands article jobs to the processor: SQS on AWS, an in-process queue locally. */
+export interface Queue {
+  enqueue(jobs: ArticleJob[]): Promise<void>;
+}
+
+export interface MailMessage {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Sends one message; resolves to a provider message id. */
+  send(message: MailMessage): Promise<string>;
+}
+
+/** Result of a conditional create. */
+export type CreateResult = 'created' | 'exists';
+
+/** Everything the core stores. Each method is served by a key condition, never a Scan. */
+export interface Store {
+  // feeds
+  putFeed(feed: FeedRecord): Promise<void>;
+  createFeed(feed: FeedRecord): Promise<CreateResult>;
+  getFeed(id: string): Promise<FeedRecord | undefined>;
+  listFeeds(): Promise<FeedRecord[]>;
+  deleteFeed(id: string): Promise<boolean>;
+
+  // articles
+  /** Creates the article if no article has this id yet (the id derives from the canonical URL). */
+  createArticle(article: ArticleRecord): Promise<CreateResult>;
+  getArticle(id: string): Promise<ArticleRecord | undefined>;
+  /** Which of these article ids exist already (one batched read, for polling). */
+  existingArticleIds(ids: string[]): Promise<Set<string>>;
+  putArticle(article: ArticleRecord): Promise<void>;
+  listArticlesByStatus(status: ArticleStatus, limit?: number): Promise<ArticleRecord[]>;
+  /**
+   * Claims a canonical URL for an article. Returns the id of the article that owns it:
+   * `articleId` itself when this call (or an earlier one for the same article) won.
+   */
+  claimCanonicalUrl(canonicalUrl: string, articleId: string): Promise<string>;
+
+  // claims
+  /** Replaces the article's stored claims with these (idempotent; stale ones are removed). */
+  replaceClaims(articleId: string, claims: StoredClaim[]): Promise<void>;
+  listClaimsForArticle(articleId: string): Promise<StoredClaim[]>;
+  queryClaims(query: ClaimQuery): Promise<StoredClaim[]>;
+
+  // digests
+  getDigestRun(key: string): Promise<DigestRun | undefined>;
+  /** Creates the run record if absent; returns the record now stored. */
+  beginDigestRun(run: DigestRun): Promise<{ run: DigestRun; created: boolean }>;
+  completeDigestRun(key: string, sentAt: string, messageId: string): Promise<void>;
+  getWatermark(name: string): Promise<string | undefined>;
+  setWatermark(name: string, value: string): Promise<void>;
+}

@@ -1,0 +1,104 @@
+/**
+ * What the store keeps: feeds with their polling state, articles with their status, and
+ * stored claims (a detected claim plus its provenance and index keys).
+ */
+import type { Claim } from './model';
+
+export interface FeedRecord {
+  id: string;
+  name: string;
+  url: string;
+  enabled: boolean;
+  /** Run the cheap item-level relevance check before fetching pages (off for security press). */
+  prefilter: boolean;
+  etag?: string;
+  lastModified?: string;
+  lastPolledAt?: string;
+  lastSuccessAt?: string;
+  consecutiveErrors: number;
+  lastError?: string;
+  /** ISO time before which the feed is not polled (backoff, Retry-After). */
+  nextPollAt?: string;
+  createdAt: string;
+  /** Counters from the last successful poll. */
+  lastItemCount?: number;
+  lastNewCount?: number;
+}
+
+export const ARTICLE_STATUSES = ['pending', 'extracted', 'failed', 'skipped', 'duplicate'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export interface ArticleRecord {
+  /** Stable id: a hash of the canonical item URL. */
+  id: string;
+  url: string;
+  canonicalUrl?: string;
+  feedId?: string;
+  feedItemTitle?: string;
+  status: ArticleStatus;
+  /** Why the article failed / was skipped / which article it duplicates. */
+  reason?: string;
+  attempts: number;
+  discoveredAt: string;
+  updatedAt: string;
+  title?: string;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+  excerpt?: string;
+  /** Extracted text, kept so that a newer detector can reprocess without refetching. */
+  text?: string;
+  isCyber?: boolean;
+  isAttribution?: boolean;
+  score?: number;
+  claimCount?: number;
+  detectorVersion?: string;
+  duplicateOf?: string;
+}
+
+/** A claim as stored: the detected claim, its id, provenance and the keys it is indexed by. */
+export interface StoredClaim extends Claim {
+  id: string;
+  articleId: string;
+  /** Index of the claim within its article. */
+  ordinal: number;
+  articleUrl: string;
+  articleTitle: string;
+  outlet: string | null;
+  /** Publication time of the article (or discovery time when the page gives none). */
+  publishedAt: string;
+  /** When the claim was stored; digests read claims by this time. */
+  storedAt: string;
+  detectorVersion: string;
+  hasDenial: boolean;
+}
+
+/** Which index a claim query uses. Each maps to one key condition (docs/data-model.md). */
+export type ClaimIndex =
+  | { by: 'accused'; value: string }
+  | { by: 'accused-country'; value: string }
+  | { by: 'accuser'; value: string }
+  | { by: 'accuser-country'; value: string }
+  | { by: 'day'; value: string };
+
+export interface ClaimQuery {
+  index: ClaimIndex;
+  /** ISO lower bound (inclusive) on the index's time. */
+  since?: string;
+  /** ISO upper bound (exclusive). */
+  until?: string;
+  limit?: number;
+  /** Order by time: newest first by default. */
+  order?: 'newest' | 'oldest';
+}
+
+export interface DigestRun {
+  /** `<subscriber or channel>#<period>`. */
+  key: string;
+  status: 'sending' | 'sent';
+  claimIds: string[];
+  createdAt: string;
+  sentAt?: string;
+  messageId?: string;
+}
