@@ -13,7 +13,12 @@ import { runCycle, type CycleSummary } from '../lambdas/core/cycle';
 import { sendDigest } from '../lambdas/core/digest/send';
 import { decodeBytes } from '../lambdas/core/feeds/charset';
 import { parseFeed } from '../lambdas/core/feeds/parse';
-import { newFeedRecord, parseFeedsConfig, seedDefaultFeedsOnce, seedFeeds } from '../lambdas/core/feeds/registry';
+import {
+  newFeedRecord,
+  parseFeedsConfig,
+  seedDefaultFeedsOnce,
+  seedFeeds,
+} from '../lambdas/core/feeds/registry';
 import { findClaims, QueryError } from '../lambdas/core/query';
 import { detectAndStore } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
@@ -25,12 +30,15 @@ import { localDeps, openStore, outbox, packageRoot, type StoreFlags } from './lo
 
 class UsageError extends Error {}
 
-const VERSION: string = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
+const VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'),
+).version;
 
 function positiveInt(name: string) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`${name} must be a positive whole number`);
     return n;
   };
 }
@@ -42,10 +50,15 @@ export function parseDuration(v: string): number {
   let m: RegExpExecArray | null;
   let consumed = 0;
   while ((m = re.exec(v))) {
-    total += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+    total +=
+      Number(m[1]) *
+      { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+        m[2] as 'ms' | 's' | 'm' | 'h' | 'd'
+      ];
     consumed = re.lastIndex;
   }
-  if (consumed !== v.length || total <= 0) throw new InvalidArgumentError(`not a duration: ${v} (use e.g. 15m, 1h, 90s)`);
+  if (consumed !== v.length || total <= 0)
+    throw new InvalidArgumentError(`not a duration: ${v} (use e.g. 15m, 1h, 90s)`);
   return total;
 }
 
@@ -54,7 +67,11 @@ function storeOptions(cmd: Command): Command {
     .option('--data <dir>', 'data folder of the embedded store', '.attribution-watch')
     .option('--endpoint <url>', 'use this DynamoDB endpoint instead of the embedded store')
     .option('--table <name>', 'table name', 'attribution-watch')
-    .option('--region <region>', 'AWS region for --endpoint', process.env.AWS_REGION ?? 'us-east-1');
+    .option(
+      '--region <region>',
+      'AWS region for --endpoint',
+      process.env.AWS_REGION ?? 'us-east-1',
+    );
 }
 
 function readInput(file: string | undefined): string {
@@ -96,7 +113,9 @@ function claimRows(claims: StoredClaim[]): string {
     claims.map((c) => [
       c.publishedAt.slice(0, 10),
       c.accuser?.name ?? '—',
-      c.accused.actor && c.accused.actor !== c.accused.name ? `${c.accused.name}` : `${c.accused.name}${c.accused.country && c.accused.kind !== 'state' ? ` (${c.accused.country})` : ''}`,
+      c.accused.actor && c.accused.actor !== c.accused.name
+        ? `${c.accused.name}`
+        : `${c.accused.name}${c.accused.country && c.accused.kind !== 'state' ? ` (${c.accused.country})` : ''}`,
       c.target?.name ?? '—',
       c.action,
       c.evidence,
@@ -107,7 +126,10 @@ function claimRows(claims: StoredClaim[]): string {
   );
 }
 
-async function withStore<T>(flags: StoreFlags, fn: (local: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  flags: StoreFlags,
+  fn: (local: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
   const local = await openStore(flags);
   try {
     return await fn(local);
@@ -129,7 +151,10 @@ type RunFlags = StoreFlags & {
 async function runOnce(flags: RunFlags): Promise<CycleSummary> {
   return withStore(flags, async (local) => {
     const deps = localDeps(local, flags);
-    const configs = parseFeedsConfig(fs.readFileSync(flags.feeds ?? path.join(packageRoot(), 'feeds.json'), 'utf8'), flags.feeds ?? 'feeds.json');
+    const configs = parseFeedsConfig(
+      fs.readFileSync(flags.feeds ?? path.join(packageRoot(), 'feeds.json'), 'utf8'),
+      flags.feeds ?? 'feeds.json',
+    );
     if (flags.feeds) await seedFeeds(local.store, configs, systemClock);
     else await seedDefaultFeedsOnce(local.store, configs, systemClock);
     const feedBar = new Progress('feeds   ');
@@ -160,7 +185,9 @@ function buildProgram(): Command {
   const program = new Command();
   program
     .name('attribution-watch')
-    .description('Find cyber attribution claims in the news: who blames whom, for what, on what evidence, and how the accused answered.')
+    .description(
+      'Find cyber attribution claims in the news: who blames whom, for what, on what evidence, and how the accused answered.',
+    )
     .version(VERSION)
     .exitOverride();
 
@@ -168,12 +195,25 @@ function buildProgram(): Command {
   storeOptions(
     program
       .command('run')
-      .description('Run one cycle: poll the due feeds, fetch new articles, detect and store claims. Seeds the default feeds (feeds.json) on first use.')
-      .option('--all', 'poll every enabled feed now, ignoring the schedule (feeds backing off after errors still wait)')
+      .description(
+        'Run one cycle: poll the due feeds, fetch new articles, detect and store claims. Seeds the default feeds (feeds.json) on first use.',
+      )
+      .option(
+        '--all',
+        'poll every enabled feed now, ignoring the schedule (feeds backing off after errors still wait)',
+      )
       .option('--feeds <file>', 'add the feeds of this feeds.json-style file before polling')
-      .option('--interval <minutes>', 'minutes between polls of one feed', positiveInt('--interval'), 15)
+      .option(
+        '--interval <minutes>',
+        'minutes between polls of one feed',
+        positiveInt('--interval'),
+        15,
+      )
       .option('--concurrency <n>', 'feeds fetched at once', positiveInt('--concurrency'), 8)
-      .option('--allow-private-networks', 'allow fetching from loopback/private addresses (off by default: SSRF guard)')
+      .option(
+        '--allow-private-networks',
+        'allow fetching from loopback/private addresses (off by default: SSRF guard)',
+      )
       .option('--json', 'print the summary as JSON')
       .option('-v, --verbose', 'log each feed and article'),
   ).action(async (flags: RunFlags) => {
@@ -186,8 +226,15 @@ function buildProgram(): Command {
   storeOptions(
     program
       .command('watch')
-      .description('Run a cycle now and then every --every interval until interrupted (Ctrl-C stops after the current cycle).')
-      .option('--every <duration>', 'interval between cycles, e.g. 15m, 1h', parseDuration, 15 * 60_000)
+      .description(
+        'Run a cycle now and then every --every interval until interrupted (Ctrl-C stops after the current cycle).',
+      )
+      .option(
+        '--every <duration>',
+        'interval between cycles, e.g. 15m, 1h',
+        parseDuration,
+        15 * 60_000,
+      )
       .option('--feeds <file>', 'add the feeds of this feeds.json-style file before polling')
       .option('--allow-private-networks', 'allow fetching from loopback/private addresses')
       .option('-v, --verbose', 'log each feed and article'),
@@ -202,7 +249,9 @@ function buildProgram(): Command {
     while (!stop) {
       const started = new Date();
       const s = await runOnce(flags);
-      console.log(`${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`);
+      console.log(
+        `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`,
+      );
       if (stop) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -214,28 +263,74 @@ function buildProgram(): Command {
   // ------------------------------------------------------------- demo
   program
     .command('demo')
-    .description('Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims and write the digest.')
+    .description(
+      'Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims and write the digest.',
+    )
     .option('--data <dir>', 'data folder (default: a new temporary folder)')
     .option('--json', 'print the summary and claims as JSON')
     .action(async (flags: { data?: string; json?: boolean }) => {
-      const data = path.resolve(flags.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'attribution-watch-demo-')));
+      const data = path.resolve(
+        flags.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'attribution-watch-demo-')),
+      );
       const site = await startDemoSite(path.join(packageRoot(), 'demo', 'site'));
       try {
         await withStore({ data }, async (local) => {
           const deps = localDeps(local, { allowPrivateNetworks: true });
           try {
-            await seedFeeds(local.store, [{ id: 'demo', name: 'The Daily Ledger (demo)', url: site.feedUrl, enabled: true, prefilter: true }], systemClock);
+            await seedFeeds(
+              local.store,
+              [
+                {
+                  id: 'demo',
+                  name: 'The Daily Ledger (demo)',
+                  url: site.feedUrl,
+                  enabled: true,
+                  prefilter: true,
+                },
+              ],
+              systemClock,
+            );
             const summary = await runCycle(deps, { force: true, retryDelayMs: 100 });
-            const claims = await findClaims(local.store, { since: '2000-01-01', limit: 1000 }, new Date());
-            const digest = await sendDigest({ store: local.store, mailer: outbox(undefined, data), clock: systemClock }, { to: 'analyst@example.com', from: 'Attribution Watch <digest@localhost>', firstLookbackDays: 1 });
+            const claims = await findClaims(
+              local.store,
+              { since: '2000-01-01', limit: 1000 },
+              new Date(),
+            );
+            const digest = await sendDigest(
+              { store: local.store, mailer: outbox(undefined, data), clock: systemClock },
+              {
+                to: 'analyst@example.com',
+                from: 'Attribution Watch <digest@localhost>',
+                firstLookbackDays: 1,
+              },
+            );
             if (flags.json) {
-              console.log(JSON.stringify({ data, summary, claims, digest: { status: digest.status, claims: digest.claims, messageId: digest.messageId } }, null, 2));
+              console.log(
+                JSON.stringify(
+                  {
+                    data,
+                    summary,
+                    claims,
+                    digest: {
+                      status: digest.status,
+                      claims: digest.claims,
+                      messageId: digest.messageId,
+                    },
+                  },
+                  null,
+                  2,
+                ),
+              );
               return;
             }
             printSummary(summary);
             console.log(`\nClaims (${claims.length}):\n${claimRows(claims)}`);
-            console.log(`\nDigest: ${digest.status} (${digest.claims} claims) → ${path.join(data, 'outbox')}`);
-            console.log(`Data folder: ${data}\nTry: attribution-watch query --data ${data} --accused China`);
+            console.log(
+              `\nDigest: ${digest.status} (${digest.claims} claims) → ${path.join(data, 'outbox')}`,
+            );
+            console.log(
+              `Data folder: ${data}\nTry: attribution-watch query --data ${data} --accused China`,
+            );
           } finally {
             deps.http.close();
           }
@@ -248,7 +343,9 @@ function buildProgram(): Command {
   // ------------------------------------------------------------- detect
   program
     .command('detect')
-    .description('Detect attribution claims in one article (plain text, or HTML with --html) and print JSON. With --jsonl, read lines {"id","text"} or {"id","html"} and print one result per line.')
+    .description(
+      'Detect attribution claims in one article (plain text, or HTML with --html) and print JSON. With --jsonl, read lines {"id","text"} or {"id","html"} and print one result per line.',
+    )
     .argument('[file]', 'input file, or - for standard input', '-')
     .option('--html', 'the input is an HTML page: extract the article first')
     .option('--title <title>', 'article title (improves detection)')
@@ -263,7 +360,10 @@ function buildProgram(): Command {
         return detector.detect({ id: input.id, text: input.text ?? '', title: input.title });
       };
       if (flags.jsonl) {
-        const rl = readline.createInterface({ input: file === '-' ? process.stdin : fs.createReadStream(file), crlfDelay: Infinity });
+        const rl = readline.createInterface({
+          input: file === '-' ? process.stdin : fs.createReadStream(file),
+          crlfDelay: Infinity,
+        });
         let n = 0;
         for await (const line of rl) {
           n++;
@@ -274,21 +374,44 @@ function buildProgram(): Command {
           } catch {
             throw new UsageError(`line ${n}: not JSON`);
           }
-          if (typeof obj.text !== 'string' && typeof obj.html !== 'string') throw new UsageError(`line ${n}: needs a "text" or "html" string`);
-          console.log(JSON.stringify(one({ id: obj.id === undefined ? undefined : String(obj.id), text: obj.text as string | undefined, html: obj.html as string | undefined, title: typeof obj.title === 'string' ? obj.title : undefined })));
+          if (typeof obj.text !== 'string' && typeof obj.html !== 'string')
+            throw new UsageError(`line ${n}: needs a "text" or "html" string`);
+          console.log(
+            JSON.stringify(
+              one({
+                id: obj.id === undefined ? undefined : String(obj.id),
+                text: obj.text as string | undefined,
+                html: obj.html as string | undefined,
+                title: typeof obj.title === 'string' ? obj.title : undefined,
+              }),
+            ),
+          );
         }
         return;
       }
       const raw = readInput(file);
-      console.log(JSON.stringify(flags.html ? one({ html: raw, title: flags.title }) : one({ text: raw, title: flags.title }), null, 2));
+      console.log(
+        JSON.stringify(
+          flags.html
+            ? one({ html: raw, title: flags.title })
+            : one({ text: raw, title: flags.title }),
+          null,
+          2,
+        ),
+      );
     });
 
   // ------------------------------------------------------------- extract
   program
     .command('extract')
-    .description('Extract the article from a URL or an HTML file with Readability (scripts never run) and print it.')
+    .description(
+      'Extract the article from a URL or an HTML file with Readability (scripts never run) and print it.',
+    )
     .argument('<source>', 'http(s) URL or HTML file')
-    .option('--json', 'print JSON: title, byline, siteName, publishedTime, lang, canonicalUrl, text')
+    .option(
+      '--json',
+      'print JSON: title, byline, siteName, publishedTime, lang, canonicalUrl, text',
+    )
     .option('--allow-private-networks', 'allow fetching from loopback/private addresses')
     .action(async (source: string, flags: { json?: boolean; allowPrivateNetworks?: boolean }) => {
       let html: string;
@@ -297,7 +420,8 @@ function buildProgram(): Command {
         const client = new GuardedHttp({ allowPrivateNetworks: flags.allowPrivateNetworks });
         try {
           const res = await client.get({ url: source, headers: { accept: 'text/html,*/*;q=0.5' } });
-          if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status} from ${source}`);
+          if (res.status < 200 || res.status >= 300)
+            throw new Error(`HTTP ${res.status} from ${source}`);
           html = decodeBytes(res.body, res.headers['content-type']).text;
           url = res.url;
         } finally {
@@ -310,29 +434,63 @@ function buildProgram(): Command {
       const a = /\.txt$/i.test(source) ? textArticle(html) : extractArticle(html, url);
       if (flags.json) {
         const { title, byline, siteName, publishedTime, lang, canonicalUrl, text } = a;
-        console.log(JSON.stringify({ title, byline, siteName, publishedTime, lang, canonicalUrl, text }, null, 2));
+        console.log(
+          JSON.stringify(
+            { title, byline, siteName, publishedTime, lang, canonicalUrl, text },
+            null,
+            2,
+          ),
+        );
       } else {
-        console.log(`${a.title}\n${[a.byline, a.siteName, a.publishedTime].filter(Boolean).join(' · ')}\n\n${a.text}`);
+        console.log(
+          `${a.title}\n${[a.byline, a.siteName, a.publishedTime].filter(Boolean).join(' · ')}\n\n${a.text}`,
+        );
       }
     });
 
   // ------------------------------------------------------------- feeds
-  const feeds = program.command('feeds').description('Manage the feed registry: list, add, remove, check.');
-  storeOptions(feeds.command('list').description('List feeds with their polling state (errors, backoff, last success).').option('--json', 'print JSON')).action(
-    async (flags: StoreFlags & { json?: boolean }) => {
-      await withStore(flags, async (local) => {
-        const list = await local.store.listFeeds();
-        if (flags.json) return void console.log(JSON.stringify(list, null, 2));
-        if (!list.length) return void console.log('No feeds yet. `attribution-watch run` seeds the defaults from feeds.json; `feeds add URL` adds one.');
-        console.log(
-          table(
-            list.map((f) => [f.id, f.enabled ? 'yes' : 'no', f.prefilter ? 'on' : 'off', f.lastSuccessAt?.slice(0, 16) ?? '—', f.consecutiveErrors, f.nextPollAt?.slice(0, 16) ?? 'now', f.lastError ?? '', f.url]),
-            ['id', 'enabled', 'prefilter', 'last success', 'errors', 'next poll', 'last error', 'url'],
-          ),
+  const feeds = program
+    .command('feeds')
+    .description('Manage the feed registry: list, add, remove, check.');
+  storeOptions(
+    feeds
+      .command('list')
+      .description('List feeds with their polling state (errors, backoff, last success).')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: StoreFlags & { json?: boolean }) => {
+    await withStore(flags, async (local) => {
+      const list = await local.store.listFeeds();
+      if (flags.json) return void console.log(JSON.stringify(list, null, 2));
+      if (!list.length)
+        return void console.log(
+          'No feeds yet. `attribution-watch run` seeds the defaults from feeds.json; `feeds add URL` adds one.',
         );
-      });
-    },
-  );
+      console.log(
+        table(
+          list.map((f) => [
+            f.id,
+            f.enabled ? 'yes' : 'no',
+            f.prefilter ? 'on' : 'off',
+            f.lastSuccessAt?.slice(0, 16) ?? '—',
+            f.consecutiveErrors,
+            f.nextPollAt?.slice(0, 16) ?? 'now',
+            f.lastError ?? '',
+            f.url,
+          ]),
+          [
+            'id',
+            'enabled',
+            'prefilter',
+            'last success',
+            'errors',
+            'next poll',
+            'last error',
+            'url',
+          ],
+        ),
+      );
+    });
+  });
   storeOptions(
     feeds
       .command('add')
@@ -341,27 +499,39 @@ function buildProgram(): Command {
       .option('--name <name>', 'display name')
       .option('--id <id>', 'feed id (default: from the URL)')
       .option('--no-prefilter', 'fetch every item (for security trade press)'),
-  ).action(async (url: string, flags: StoreFlags & { name?: string; id?: string; prefilter: boolean }) => {
-    let record;
-    try {
-      record = newFeedRecord({ url, name: flags.name, id: flags.id, prefilter: flags.prefilter }, systemClock);
-    } catch (e) {
-      throw new UsageError(`not a usable feed URL: ${url} (${(e as Error).message})`);
-    }
-    await withStore(flags, async (local) => {
-      const r = await local.store.createFeed(record);
-      console.log(r === 'created' ? `added ${record.id} (${record.url})` : `feed ${record.id} already exists`);
-    });
-  });
-  storeOptions(feeds.command('remove').description('Remove a feed (its articles and claims stay).').argument('<id>', 'feed id (see feeds list)')).action(
-    async (id: string, flags: StoreFlags) => {
+  ).action(
+    async (url: string, flags: StoreFlags & { name?: string; id?: string; prefilter: boolean }) => {
+      let record;
+      try {
+        record = newFeedRecord(
+          { url, name: flags.name, id: flags.id, prefilter: flags.prefilter },
+          systemClock,
+        );
+      } catch (e) {
+        throw new UsageError(`not a usable feed URL: ${url} (${(e as Error).message})`);
+      }
       await withStore(flags, async (local) => {
-        const ok = await local.store.deleteFeed(id);
-        if (!ok) throw new UsageError(`no feed with id ${id}`);
-        console.log(`removed ${id}`);
+        const r = await local.store.createFeed(record);
+        console.log(
+          r === 'created'
+            ? `added ${record.id} (${record.url})`
+            : `feed ${record.id} already exists`,
+        );
       });
     },
   );
+  storeOptions(
+    feeds
+      .command('remove')
+      .description('Remove a feed (its articles and claims stay).')
+      .argument('<id>', 'feed id (see feeds list)'),
+  ).action(async (id: string, flags: StoreFlags) => {
+    await withStore(flags, async (local) => {
+      const ok = await local.store.deleteFeed(id);
+      if (!ok) throw new UsageError(`no feed with id ${id}`);
+      console.log(`removed ${id}`);
+    });
+  });
   feeds
     .command('check')
     .description('Fetch (or read) and parse a feed without storing anything; print its items.')
@@ -376,7 +546,8 @@ function buildProgram(): Command {
         const client = new GuardedHttp({ allowPrivateNetworks: flags.allowPrivateNetworks });
         try {
           const res = await client.get({ url: source });
-          if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status} from ${source}`);
+          if (res.status < 200 || res.status >= 300)
+            throw new Error(`HTTP ${res.status} from ${source}`);
           bytes = res.body;
           type = res.headers['content-type'];
           base = res.url;
@@ -389,66 +560,110 @@ function buildProgram(): Command {
       }
       const feed = await parseFeed(bytes, type, base);
       if (flags.json) return void console.log(JSON.stringify(feed, null, 2));
-      console.log(`${feed.title || '(untitled feed)'} — ${feed.items.length} items${feed.skipped ? `, ${feed.skipped} without a usable link` : ''}`);
-      console.log(table(feed.items.map((i) => [i.publishedAt?.slice(0, 10) ?? '—', i.title, i.url]), ['published', 'title', 'url']));
+      console.log(
+        `${feed.title || '(untitled feed)'} — ${feed.items.length} items${feed.skipped ? `, ${feed.skipped} without a usable link` : ''}`,
+      );
+      console.log(
+        table(
+          feed.items.map((i) => [i.publishedAt?.slice(0, 10) ?? '—', i.title, i.url]),
+          ['published', 'title', 'url'],
+        ),
+      );
     });
 
   // ------------------------------------------------------------- query
   storeOptions(
     program
       .command('query')
-      .description('Query stored claims, newest first. Example: query --accused Russia --since 2026-03-01')
-      .option('--accused <party>', 'accused actor (any alias, e.g. "Fancy Bear"), country name or code')
+      .description(
+        'Query stored claims, newest first. Example: query --accused Russia --since 2026-03-01',
+      )
+      .option(
+        '--accused <party>',
+        'accused actor (any alias, e.g. "Fancy Bear"), country name or code',
+      )
       .option('--accuser <party>', 'accuser: agency, company or country')
       .option('--country <country>', 'country on either side (name or ISO code)')
       .option('--since <date>', 'published on or after this date')
       .option('--until <date>', 'published before this date')
       .option('--limit <n>', 'at most this many claims', positiveInt('--limit'), 50)
       .option('--json', 'print JSON'),
-  ).action(async (flags: StoreFlags & { accused?: string; accuser?: string; country?: string; since?: string; until?: string; limit: number; json?: boolean }) => {
-    await withStore(flags, async (local) => {
-      let claims: StoredClaim[];
-      try {
-        claims = await findClaims(local.store, flags, new Date());
-      } catch (e) {
-        if (e instanceof QueryError) throw new UsageError(e.message);
-        throw e;
-      }
-      if (flags.json) return void console.log(JSON.stringify(claims, null, 2));
-      console.log(claims.length ? claimRows(claims) : 'No claims match.');
-    });
-  });
+  ).action(
+    async (
+      flags: StoreFlags & {
+        accused?: string;
+        accuser?: string;
+        country?: string;
+        since?: string;
+        until?: string;
+        limit: number;
+        json?: boolean;
+      },
+    ) => {
+      await withStore(flags, async (local) => {
+        let claims: StoredClaim[];
+        try {
+          claims = await findClaims(local.store, flags, new Date());
+        } catch (e) {
+          if (e instanceof QueryError) throw new UsageError(e.message);
+          throw e;
+        }
+        if (flags.json) return void console.log(JSON.stringify(claims, null, 2));
+        console.log(claims.length ? claimRows(claims) : 'No claims match.');
+      });
+    },
+  );
 
   // ------------------------------------------------------------- digest
   storeOptions(
     program
       .command('digest')
-      .description('Write the digest of claims stored since the last digest as an .eml file in the outbox folder.')
+      .description(
+        'Write the digest of claims stored since the last digest as an .eml file in the outbox folder.',
+      )
       .option('--to <email>', 'recipient', 'you@localhost')
       .option('--from <email>', 'sender', 'Attribution Watch <digest@localhost>')
       .option('--outbox <dir>', 'outbox folder (default: <data>/outbox)')
       .option('--dry-run', 'print the digest text; write nothing and keep the watermark')
       .option('--send-empty', 'write a digest even when there are no new claims'),
-  ).action(async (flags: StoreFlags & { to: string; from: string; outbox?: string; dryRun?: boolean; sendEmpty?: boolean }) => {
-    await withStore(flags, async (local) => {
-      const r = await sendDigest({ store: local.store, mailer: outbox(flags.outbox, flags.data), clock: systemClock }, flags);
-      if (flags.dryRun) return void console.log(`Subject: ${r.digest.subject}\n\n${r.digest.text}`);
-      const where = path.resolve(flags.outbox ?? path.join(flags.data ?? '.attribution-watch', 'outbox'));
-      console.log(
-        r.status === 'sent'
-          ? `digest written: ${r.claims} claims → ${where}`
-          : r.status === 'empty'
-            ? 'no new claims since the last digest; nothing written (use --send-empty to write one anyway)'
-            : `digest for this period was already sent (${r.messageId})`,
-      );
-    });
-  });
+  ).action(
+    async (
+      flags: StoreFlags & {
+        to: string;
+        from: string;
+        outbox?: string;
+        dryRun?: boolean;
+        sendEmpty?: boolean;
+      },
+    ) => {
+      await withStore(flags, async (local) => {
+        const r = await sendDigest(
+          { store: local.store, mailer: outbox(flags.outbox, flags.data), clock: systemClock },
+          flags,
+        );
+        if (flags.dryRun)
+          return void console.log(`Subject: ${r.digest.subject}\n\n${r.digest.text}`);
+        const where = path.resolve(
+          flags.outbox ?? path.join(flags.data ?? '.attribution-watch', 'outbox'),
+        );
+        console.log(
+          r.status === 'sent'
+            ? `digest written: ${r.claims} claims → ${where}`
+            : r.status === 'empty'
+              ? 'no new claims since the last digest; nothing written (use --send-empty to write one anyway)'
+              : `digest for this period was already sent (${r.messageId})`,
+        );
+      });
+    },
+  );
 
   // ------------------------------------------------------------- reprocess
   storeOptions(
     program
       .command('reprocess')
-      .description('Run the current detector again over stored articles (no refetch); claims are replaced, never duplicated.')
+      .description(
+        'Run the current detector again over stored articles (no refetch); claims are replaced, never duplicated.',
+      )
       .option('--since <date>', 'only articles updated since this date')
       .option('--all', 'also articles already processed by the current detector version'),
   ).action(async (flags: StoreFlags & { since?: string; all?: boolean }) => {
@@ -457,10 +672,16 @@ function buildProgram(): Command {
     await withStore(flags, async (local) => {
       const deps = localDeps(local, {});
       try {
-        const articles = (await local.store.listArticlesByStatus('extracted', 1_000_000)).filter((a) => Date.parse(a.updatedAt) >= since && (flags.all || a.detectorVersion !== deps.detector.version));
+        const articles = (await local.store.listArticlesByStatus('extracted', 1_000_000)).filter(
+          (a) =>
+            Date.parse(a.updatedAt) >= since &&
+            (flags.all || a.detectorVersion !== deps.detector.version),
+        );
         let claims = 0;
         for (const a of articles) claims += (await detectAndStore(deps, a)).claimCount ?? 0;
-        console.log(`reprocessed ${articles.length} articles with ${deps.detector.version}: ${claims} claims`);
+        console.log(
+          `reprocessed ${articles.length} articles with ${deps.detector.version}: ${claims} claims`,
+        );
       } finally {
         deps.http.close();
       }
@@ -479,7 +700,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
       return 2;
     }
     if (e instanceof UsageError) {
@@ -491,7 +717,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith('attribution-watch.js') || process.argv[1]?.endsWith('attribution-watch')) {
+if (
+  require.main === module ||
+  process.argv[1]?.endsWith('attribution-watch.js') ||
+  process.argv[1]?.endsWith('attribution-watch')
+) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

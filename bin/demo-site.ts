@@ -23,7 +23,11 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const xml = (s: string) =>
+  s.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 
 export function rssFor(base: string, site: string, items: DemoItem[]): string {
   const entries = items
@@ -52,10 +56,16 @@ ${entries}
 
 /** Starts the demo site on a free loopback port. */
 export async function startDemoSite(siteDir: string): Promise<DemoSite> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8')) as { site: string; items: DemoItem[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8')) as {
+    site: string;
+    items: DemoItem[];
+  };
   const pages = new Map<string, Buffer>();
   for (const item of manifest.items) {
-    pages.set(`/articles/${item.slug}.html`, fs.readFileSync(path.join(siteDir, 'articles', `${item.slug}.html`)));
+    pages.set(
+      `/articles/${item.slug}.html`,
+      fs.readFileSync(path.join(siteDir, 'articles', `${item.slug}.html`)),
+    );
   }
   let base = '';
   const server = http.createServer((req, res) => {
@@ -78,9 +88,10 @@ export async function startDemoSite(siteDir: string): Promise<DemoSite> {
     url: base,
     feedUrl: `${base}/feed.xml`,
     items: manifest.items,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

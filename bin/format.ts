@@ -2,7 +2,9 @@
 
 export function table(rows: (string | number)[][], header: string[]): string {
   const all = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.min(60, Math.max(...all.map((r) => String(r[i] ?? '').length))));
+  const widths = header.map((_, i) =>
+    Math.min(60, Math.max(...all.map((r) => String(r[i] ?? '').length))),
+  );
   const fmt = (r: (string | number)[]) =>
     r
       .map((c, i) => {
@@ -42,6 +44,8 @@ export class Progress {
     if (!this.enabled || this.total === 0) return;
     const width = 30;
     const filled = Math.round((this.done / this.total) * width);
-    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`);
+    this.stream.write(
+      `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`,
+    );
   }
 }

@@ -22,7 +22,11 @@ export interface StoreFlags {
 export function packageRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'feeds.json'))) return dir;
+    if (
+      fs.existsSync(path.join(dir, 'package.json')) &&
+      fs.existsSync(path.join(dir, 'feeds.json'))
+    )
+      return dir;
     dir = path.dirname(dir);
   }
   return process.cwd();
@@ -33,7 +37,12 @@ export function consoleLogger(verbose: boolean): Logger {
     process.stderr.write(`${level} ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
   };
   const none = () => {};
-  return { debug: verbose ? out('debug') : none, info: verbose ? out('info') : none, warn: verbose ? out('warn') : none, error: out('error') };
+  return {
+    debug: verbose ? out('debug') : none,
+    info: verbose ? out('info') : none,
+    warn: verbose ? out('warn') : none,
+    error: out('error'),
+  };
 }
 
 export async function openStore(flags: StoreFlags): Promise<LocalStore> {
@@ -45,8 +54,14 @@ export async function openStore(flags: StoreFlags): Promise<LocalStore> {
   });
 }
 
-export function localDeps(local: LocalStore, opts: { allowPrivateNetworks?: boolean; verbose?: boolean; maxBytes?: number }) {
-  const http = new GuardedHttp({ allowPrivateNetworks: opts.allowPrivateNetworks, maxBytes: opts.maxBytes });
+export function localDeps(
+  local: LocalStore,
+  opts: { allowPrivateNetworks?: boolean; verbose?: boolean; maxBytes?: number },
+) {
+  const http = new GuardedHttp({
+    allowPrivateNetworks: opts.allowPrivateNetworks,
+    maxBytes: opts.maxBytes,
+  });
   return {
     store: local.store,
     http,

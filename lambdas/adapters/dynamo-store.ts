@@ -24,7 +24,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { claimIndexes, indexTime } from '../core/claim-keys';
 import type { CreateResult, Store } from '../core/ports';
-import type { ArticleRecord, ArticleStatus, ClaimIndex, ClaimQuery, DigestRun, FeedRecord, StoredClaim } from '../core/records';
+import type {
+  ArticleRecord,
+  ArticleStatus,
+  ClaimIndex,
+  ClaimQuery,
+  DigestRun,
+  FeedRecord,
+  StoredClaim,
+} from '../core/records';
 import { urlId } from '../core/url';
 
 type Item = Record<string, unknown>;
@@ -84,7 +92,11 @@ export class DynamoStore implements Store {
       const d = await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
       if (d.Table?.TableStatus === 'ACTIVE') return;
     } catch (e) {
-      if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;
+      if (
+        !(e instanceof ResourceNotFoundException) &&
+        (e as Error).name !== 'ResourceNotFoundException'
+      )
+        throw e;
       try {
         await this.raw.send(
           new CreateTableCommand({
@@ -127,7 +139,12 @@ export class DynamoStore implements Store {
   // ---------------------------------------------------------------- feeds
 
   async putFeed(feed: FeedRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { PK: K.feeds, SK: K.feed(feed.id), type: 'feed', ...feed } }));
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: K.feeds, SK: K.feed(feed.id), type: 'feed', ...feed },
+      }),
+    );
   }
 
   async createFeed(feed: FeedRecord): Promise<CreateResult> {
@@ -147,7 +164,9 @@ export class DynamoStore implements Store {
   }
 
   async getFeed(id: string): Promise<FeedRecord | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.feeds, SK: K.feed(id) } }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: K.feeds, SK: K.feed(id) } }),
+    );
     return strip<FeedRecord>(r.Item);
   }
 
@@ -162,7 +181,11 @@ export class DynamoStore implements Store {
 
   async deleteFeed(id: string): Promise<boolean> {
     const r = await this.doc.send(
-      new DeleteCommand({ TableName: this.tableName, Key: { PK: K.feeds, SK: K.feed(id) }, ReturnValues: 'ALL_OLD' }),
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { PK: K.feeds, SK: K.feed(id) },
+        ReturnValues: 'ALL_OLD',
+      }),
     );
     return !!r.Attributes;
   }
@@ -197,7 +220,9 @@ export class DynamoStore implements Store {
   }
 
   async getArticle(id: string): Promise<ArticleRecord | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.article(id), SK: K.articleSk } }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: K.article(id), SK: K.articleSk } }),
+    );
     return strip<ArticleRecord>(r.Item);
   }
 
@@ -224,7 +249,9 @@ export class DynamoStore implements Store {
   }
 
   async putArticle(article: ArticleRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.articleItem(article) }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.tableName, Item: this.articleItem(article) }),
+    );
   }
 
   async listArticlesByStatus(status: ArticleStatus, limit = 1000): Promise<ArticleRecord[]> {
@@ -254,7 +281,9 @@ export class DynamoStore implements Store {
       return articleId;
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
-      const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.url(canonicalUrl), SK: 'U' } }));
+      const r = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: { PK: K.url(canonicalUrl), SK: 'U' } }),
+      );
       return (r.Item?.articleId as string | undefined) ?? articleId;
     }
   }
@@ -333,7 +362,9 @@ export class DynamoStore implements Store {
   // ---------------------------------------------------------------- digests
 
   async getDigestRun(key: string): Promise<DigestRun | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.digest(key), SK: 'RUN' } }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: K.digest(key), SK: 'RUN' } }),
+    );
     return strip<DigestRun>(r.Item);
   }
 
@@ -368,12 +399,19 @@ export class DynamoStore implements Store {
   }
 
   async getWatermark(name: string): Promise<string | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: K.watermark(name), SK: 'W' } }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: K.watermark(name), SK: 'W' } }),
+    );
     return r.Item?.value as string | undefined;
   }
 
   async setWatermark(name: string, value: string): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { PK: K.watermark(name), SK: 'W', type: 'watermark', value } }));
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: K.watermark(name), SK: 'W', type: 'watermark', value },
+      }),
+    );
   }
 
   // ---------------------------------------------------------------- helpers
@@ -383,7 +421,11 @@ export class DynamoStore implements Store {
     let start: Record<string, unknown> | undefined;
     do {
       const r = await this.doc.send(
-        new QueryCommand({ ...input, ExclusiveStartKey: start, ...(limit ? { Limit: Math.min(1000, limit - out.length) } : {}) }),
+        new QueryCommand({
+          ...input,
+          ExclusiveStartKey: start,
+          ...(limit ? { Limit: Math.min(1000, limit - out.length) } : {}),
+        }),
       );
       out.push(...((r.Items ?? []) as Item[]));
       start = r.LastEvaluatedKey;
@@ -395,7 +437,8 @@ export class DynamoStore implements Store {
     for (let i = 0; i < requests.length; i += 25) {
       let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
+        if (attempt > 8)
+          throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
         const r = await this.doc.send(
           new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),

@@ -78,13 +78,19 @@ export class GuardedHttp implements Http {
       const res = await this.once(url, req.headers ?? {}, deadline, maxBytes);
       if (REDIRECTS.has(res.status) && res.headers.location) {
         if (hop >= this.opts.maxRedirects) {
-          throw new FetchError('too-many-redirects', `more than ${this.opts.maxRedirects} redirects from ${req.url}`);
+          throw new FetchError(
+            'too-many-redirects',
+            `more than ${this.opts.maxRedirects} redirects from ${req.url}`,
+          );
         }
         let next: string;
         try {
           next = new URL(res.headers.location, url).toString();
         } catch {
-          throw new FetchError('bad-url', `invalid redirect location ${JSON.stringify(res.headers.location)}`);
+          throw new FetchError(
+            'bad-url',
+            `invalid redirect location ${JSON.stringify(res.headers.location)}`,
+          );
         }
         redirects.push(next);
         current = next;
@@ -123,14 +129,20 @@ export class GuardedHttp implements Http {
 
   /** A DNS lookup that refuses the connection when any resolved address is not public. */
   private guardedLookup(): LookupFunction {
-    return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    return ((
+      hostname: string,
+      options: dns.LookupOptions,
+      callback: (...args: unknown[]) => void,
+    ) => {
       this.opts.lookup(hostname, { ...options, all: true }, (err, addresses) => {
         if (err) return callback(err);
         const list = addresses as dns.LookupAddress[];
         for (const a of list) {
           const reason = this.refused(a.address);
           if (reason) {
-            return callback(new FetchError('refused-address', `refused ${hostname}: resolves to ${reason}`));
+            return callback(
+              new FetchError('refused-address', `refused ${hostname}: resolves to ${reason}`),
+            );
           }
         }
         if (options.all) return callback(null, list);
@@ -172,11 +184,23 @@ export class GuardedHttp implements Http {
         },
       });
       const totalTimer = setTimeout(
-        () => fail(new FetchError('timeout', `timed out after ${this.opts.totalTimeoutMs} ms fetching ${url}`)),
+        () =>
+          fail(
+            new FetchError(
+              'timeout',
+              `timed out after ${this.opts.totalTimeoutMs} ms fetching ${url}`,
+            ),
+          ),
         remaining,
       );
       const connectTimer = setTimeout(
-        () => fail(new FetchError('timeout', `connect timed out after ${this.opts.connectTimeoutMs} ms to ${url.host}`)),
+        () =>
+          fail(
+            new FetchError(
+              'timeout',
+              `connect timed out after ${this.opts.connectTimeoutMs} ms to ${url.host}`,
+            ),
+          ),
         this.opts.connectTimeoutMs,
       );
       request.on('socket', (socket) => {
@@ -204,7 +228,12 @@ export class GuardedHttp implements Http {
         }
         const declared = Number(outHeaders['content-length']);
         if (Number.isFinite(declared) && declared > maxBytes && !outHeaders['content-encoding']) {
-          return fail(new FetchError('too-large', `body of ${declared} bytes exceeds the ${maxBytes}-byte cap (${url})`));
+          return fail(
+            new FetchError(
+              'too-large',
+              `body of ${declared} bytes exceeds the ${maxBytes}-byte cap (${url})`,
+            ),
+          );
         }
         let stream: NodeJS.ReadableStream = res;
         const encoding = (outHeaders['content-encoding'] ?? '').trim().toLowerCase();
@@ -222,8 +251,12 @@ export class GuardedHttp implements Http {
           }
           chunks.push(chunk);
         });
-        stream.on('error', (e: Error) => fail(new FetchError('decode', `cannot decode ${encoding} body: ${e.message}`)));
-        res.on('aborted', () => fail(new FetchError('network', `connection aborted by ${url.host}`)));
+        stream.on('error', (e: Error) =>
+          fail(new FetchError('decode', `cannot decode ${encoding} body: ${e.message}`)),
+        );
+        res.on('aborted', () =>
+          fail(new FetchError('network', `connection aborted by ${url.host}`)),
+        );
         stream.on('end', () => {
           if (settled) return;
           settled = true;

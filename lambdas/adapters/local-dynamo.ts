@@ -32,7 +32,9 @@ export interface LocalStore {
 }
 
 /** Starts dynalite on 127.0.0.1 and resolves to its endpoint URL and server. */
-export async function startDynalite(dataDir?: string): Promise<{ endpoint: string; server: Server }> {
+export async function startDynalite(
+  dataDir?: string,
+): Promise<{ endpoint: string; server: Server }> {
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
   }
@@ -56,7 +58,9 @@ export async function openLocalStore(opts: LocalStoreOptions = {}): Promise<Loca
   let server: Server | undefined;
   let endpoint = opts.endpoint;
   if (!endpoint) {
-    const started = await startDynalite(opts.inMemory ? undefined : (opts.dataDir ?? '.attribution-watch'));
+    const started = await startDynalite(
+      opts.inMemory ? undefined : (opts.dataDir ?? '.attribution-watch'),
+    );
     server = started.server;
     endpoint = started.endpoint;
   }
@@ -76,6 +80,7 @@ export async function openLocalStore(opts: LocalStoreOptions = {}): Promise<Loca
     if (server && isLockError(e)) {
       throw new Error(
         `the data folder ${opts.dataDir ?? '.attribution-watch'} is in use by another attribution-watch process (${(e as Error).message})`,
+        { cause: e },
       );
     }
     throw e;

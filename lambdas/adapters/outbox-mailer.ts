@@ -9,7 +9,11 @@ import type { Mailer, MailMessage } from '../core/ports';
 import { headerSafe } from '../core/digest/render';
 
 export class OutboxMailer implements Mailer {
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  private readonly transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+  });
 
   constructor(private readonly dir: string) {}
 
@@ -25,7 +29,10 @@ export class OutboxMailer implements Mailer {
       date: new Date(),
     });
     const id = String(info.messageId).replace(/[<>]/g, '');
-    const file = path.join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id.replace(/[^\w.-]/g, '_')}.eml`);
+    const file = path.join(
+      this.dir,
+      `${new Date().toISOString().replace(/[:.]/g, '-')}-${id.replace(/[^\w.-]/g, '_')}.eml`,
+    );
     await fs.writeFile(file, info.message as Buffer);
     return id;
   }

@@ -24,7 +24,9 @@ export function partyKey(p: Party | null): string {
 
 /** Stable claim id: the same accuser → accused pair in the same article keeps its id across reprocessing. */
 export function claimId(articleId: string, accuser: Party | null, accused: Party): string {
-  const h = createHash('sha256').update(`${articleId}|${partyKey(accuser)}|${partyKey(accused)}`).digest('base64url');
+  const h = createHash('sha256')
+    .update(`${articleId}|${partyKey(accuser)}|${partyKey(accused)}`)
+    .digest('base64url');
   return `c_${h.slice(0, 20)}`;
 }
 
@@ -35,16 +37,21 @@ export function claimIndexes(claim: {
   storedAt: string;
 }): ClaimIndex[] {
   const out: ClaimIndex[] = [{ by: 'accused', value: partyKey(claim.accused) }];
-  if (claim.accused.country) out.push({ by: 'accused-country', value: claim.accused.country.toUpperCase() });
+  if (claim.accused.country)
+    out.push({ by: 'accused-country', value: claim.accused.country.toUpperCase() });
   if (claim.accuser) {
     out.push({ by: 'accuser', value: partyKey(claim.accuser) });
-    if (claim.accuser.country) out.push({ by: 'accuser-country', value: claim.accuser.country.toUpperCase() });
+    if (claim.accuser.country)
+      out.push({ by: 'accuser-country', value: claim.accuser.country.toUpperCase() });
   }
   out.push({ by: 'day', value: claim.storedAt.slice(0, 10) });
   return out;
 }
 
 /** The time an index sorts by: stored time for the day index (digests), published time otherwise. */
-export function indexTime(index: ClaimIndex, claim: { publishedAt: string; storedAt: string }): string {
+export function indexTime(
+  index: ClaimIndex,
+  claim: { publishedAt: string; storedAt: string },
+): string {
   return index.by === 'day' ? claim.storedAt : claim.publishedAt;
 }

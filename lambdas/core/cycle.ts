@@ -6,9 +6,14 @@
 import { type PollOptions, pollFeeds, type PollSummary } from './feeds/poll';
 import { KeyedLimiter } from './limiter';
 import type { ArticleJob, Queue } from './ports';
-import { processArticle, type ProcessDeps, type ProcessOptions, type ProcessOutcome, RetryableError } from './process';
+import {
+  processArticle,
+  type ProcessDeps,
+  type ProcessOptions,
+  type ProcessOutcome,
+  RetryableError,
+} from './process';
 import { hostOf } from './url';
-
 
 export interface CycleOptions extends PollOptions, ProcessOptions {
   /** Overall page-fetch concurrency. @default 4 */
@@ -42,7 +47,11 @@ export class CollectingQueue implements Queue {
 }
 
 /** Processes jobs with limits, retrying transient failures in-process. */
-export async function drainJobs(deps: ProcessDeps, jobs: ArticleJob[], opts: CycleOptions = {}): Promise<ProcessOutcome[]> {
+export async function drainJobs(
+  deps: ProcessDeps,
+  jobs: ArticleJob[],
+  opts: CycleOptions = {},
+): Promise<ProcessOutcome[]> {
   const limiter = new KeyedLimiter(opts.processConcurrency ?? 4, opts.processPerHost ?? 2);
   const maxAttempts = opts.maxAttempts ?? 3;
   let done = 0;
@@ -55,7 +64,11 @@ export async function drainJobs(deps: ProcessDeps, jobs: ArticleJob[], opts: Cyc
             outcome = await processArticle(deps, job, opts);
           } catch (e) {
             if (!(e instanceof RetryableError) || attempt >= maxAttempts) {
-              outcome = { status: 'failed', articleId: job.articleId, reason: (e as Error).message };
+              outcome = {
+                status: 'failed',
+                articleId: job.articleId,
+                reason: (e as Error).message,
+              };
             } else {
               await new Promise((r) => setTimeout(r, (opts.retryDelayMs ?? 1000) * attempt));
             }
@@ -76,7 +89,10 @@ export async function runCycle(deps: ProcessDeps, opts: CycleOptions = {}): Prom
   const poll = await pollFeeds({ ...deps, queue }, opts);
   const seen = new Set<string>();
   const jobs: ArticleJob[] = [];
-  for (const j of [...pending.map((a) => ({ articleId: a.id, url: a.url, feedId: a.feedId })), ...queue.jobs]) {
+  for (const j of [
+    ...pending.map((a) => ({ articleId: a.id, url: a.url, feedId: a.feedId })),
+    ...queue.jobs,
+  ]) {
     if (seen.has(j.articleId)) continue;
     seen.add(j.articleId);
     jobs.push(j);
@@ -84,7 +100,9 @@ export async function runCycle(deps: ProcessDeps, opts: CycleOptions = {}): Prom
   opts.onJobsKnown?.(jobs.length);
   const outcomes = await drainJobs(deps, jobs, opts);
   const urlOf = new Map(jobs.map((j) => [j.articleId, j.url]));
-  const extracted = outcomes.filter((o): o is Extract<ProcessOutcome, { status: 'extracted' }> => o.status === 'extracted');
+  const extracted = outcomes.filter(
+    (o): o is Extract<ProcessOutcome, { status: 'extracted' }> => o.status === 'extracted',
+  );
   return {
     poll,
     resumed: pending.length,

@@ -55,7 +55,10 @@ function jsonLdDates(doc: Document): { published?: string; author?: string } {
       if (typeof node.datePublished === 'string') {
         const author = node.author as { name?: unknown } | { name?: unknown }[] | undefined;
         const first = Array.isArray(author) ? author[0] : author;
-        return { published: node.datePublished, author: typeof first?.name === 'string' ? first.name : undefined };
+        return {
+          published: node.datePublished,
+          author: typeof first?.name === 'string' ? first.name : undefined,
+        };
       }
     }
   }
@@ -90,7 +93,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   const dom = new JSDOM(html, { url, virtualConsole: quietConsole });
   try {
     const doc = dom.window.document;
-    const canonicalHref = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
+    const canonicalHref =
+      doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
     const canonicalUrl = tryCanonicalizeUrl(canonicalHref, url) ?? null;
     const ld = jsonLdDates(doc);
     const published =
@@ -108,7 +112,10 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
       isoDate(ld.published) ??
       isoDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
     const htmlLang = doc.documentElement.getAttribute('lang');
-    const metaSite = metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+    const metaSite = metaContent(doc, [
+      'meta[property="og:site_name"]',
+      'meta[name="application-name"]',
+    ]);
     const metaAuthor = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]']);
 
     const parsed = new Readability(doc, { serializer: (el: Node) => el }).parse();

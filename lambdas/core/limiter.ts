@@ -36,7 +36,7 @@ export class KeyedLimiter {
   }
 
   private next(): void {
-    for (let i = 0; i < this.waiting.length && this.active < this.overall; ) {
+    for (let i = 0; i < this.waiting.length && this.active < this.overall;) {
       const w = this.waiting[i]!;
       if ((this.perKey.get(w.key) ?? 0) < this.perKeyLimit) {
         this.waiting.splice(i, 1);

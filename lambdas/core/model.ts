@@ -72,6 +72,8 @@ export interface Claim {
   /** The exact sentences the claim was read from. */
   sentences: string[];
   responses: ClaimResponse[];
+  /** True when this claim answers an earlier claim in the article: the accused accusing back. */
+  counterAccusation?: boolean;
 }
 
 /** The `detect` result: one per article. */

@@ -3,7 +3,14 @@
  * (DynamoDB store, SQS or in-process queue, SES/SMTP/outbox mailer, the guarded HTTP client),
  * and Lambda handlers and the CLI wire them up. The core never imports an adapter.
  */
-import type { ArticleRecord, ArticleStatus, ClaimQuery, DigestRun, FeedRecord, StoredClaim } from './records';
+import type {
+  ArticleRecord,
+  ArticleStatus,
+  ClaimQuery,
+  DigestRun,
+  FeedRecord,
+  StoredClaim,
+} from './records';
 
 /** Current time, injectable so tests and replays are deterministic. */
 export interface Clock {

@@ -82,7 +82,10 @@ export function toStoredClaims(
 }
 
 /** Runs detection on an article's stored text and replaces its claims. */
-export async function detectAndStore(deps: ProcessDeps, article: ArticleRecord): Promise<ArticleRecord> {
+export async function detectAndStore(
+  deps: ProcessDeps,
+  article: ArticleRecord,
+): Promise<ArticleRecord> {
   const now = deps.clock.now().toISOString();
   const result = deps.detector.detect({ text: article.text ?? '', title: article.title });
   const previous = await deps.store.listClaimsForArticle(article.id);
@@ -106,34 +109,65 @@ export async function detectAndStore(deps: ProcessDeps, article: ArticleRecord):
 }
 
 /** Processes one job. */
-export async function processArticle(deps: ProcessDeps, job: ArticleJob, opts: ProcessOptions = {}): Promise<ProcessOutcome> {
+export async function processArticle(
+  deps: ProcessDeps,
+  job: ArticleJob,
+  opts: ProcessOptions = {},
+): Promise<ProcessOutcome> {
   const { store, http, clock, logger } = deps;
   const maxAttempts = opts.maxAttempts ?? 3;
   let article = await store.getArticle(job.articleId);
   const nowIso = clock.now().toISOString();
   if (!article) {
-    article = { id: job.articleId, url: job.url, feedId: job.feedId, status: 'pending', attempts: 0, discoveredAt: nowIso, updatedAt: nowIso };
+    article = {
+      id: job.articleId,
+      url: job.url,
+      feedId: job.feedId,
+      status: 'pending',
+      attempts: 0,
+      discoveredAt: nowIso,
+      updatedAt: nowIso,
+    };
     await store.createArticle(article);
   }
-  if (article.status === 'duplicate') return { status: 'duplicate', articleId: article.id, duplicateOf: article.duplicateOf ?? '' };
-  if (!opts.force && article.status === 'extracted' && article.detectorVersion === deps.detector.version) {
+  if (article.status === 'duplicate')
+    return { status: 'duplicate', articleId: article.id, duplicateOf: article.duplicateOf ?? '' };
+  if (
+    !opts.force &&
+    article.status === 'extracted' &&
+    article.detectorVersion === deps.detector.version
+  ) {
     return { status: 'unchanged', articleId: article.id };
   }
-  if (!opts.force && (article.status === 'skipped' || (article.status === 'failed' && article.attempts >= maxAttempts))) {
+  if (
+    !opts.force &&
+    (article.status === 'skipped' ||
+      (article.status === 'failed' && article.attempts >= maxAttempts))
+  ) {
     return { status: 'failed', articleId: article.id, reason: article.reason ?? article.status };
   }
 
   const attempts = article.attempts + 1;
   const fail = async (reason: string): Promise<ProcessOutcome> => {
-    await store.putArticle({ ...article!, status: 'failed', reason: reason.slice(0, 500), attempts, updatedAt: clock.now().toISOString() });
+    await store.putArticle({
+      ...article!,
+      status: 'failed',
+      reason: reason.slice(0, 500),
+      attempts,
+      updatedAt: clock.now().toISOString(),
+    });
     logger.warn('article failed', { article: article!.id, url: article!.url, reason });
     return { status: 'failed', articleId: article!.id, reason };
   };
 
   let extracted: ExtractedArticle;
-  let finalUrl = article.url;
+  let finalUrl: string;
   try {
-    const res = await http.get({ url: article.url, headers: { accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5' }, maxBytes: opts.maxPageBytes });
+    const res = await http.get({
+      url: article.url,
+      headers: { accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5' },
+      maxBytes: opts.maxPageBytes,
+    });
     if (res.status < 200 || res.status >= 300) throw new HttpStatusError(res.status, article.url);
     finalUrl = res.url;
     const type = res.headers['content-type'] ?? 'text/html';
@@ -146,10 +180,16 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob, opts: P
     const transient = (e instanceof FetchError || e instanceof HttpStatusError) && e.transient;
     const reason = errorMessage(e);
     if (transient && attempts < maxAttempts) {
-      await store.putArticle({ ...article, attempts, reason: `retrying: ${reason}`.slice(0, 500), updatedAt: clock.now().toISOString() });
+      await store.putArticle({
+        ...article,
+        attempts,
+        reason: `retrying: ${reason}`.slice(0, 500),
+        updatedAt: clock.now().toISOString(),
+      });
       throw new RetryableError(reason);
     }
-    if (e instanceof ExtractError || e instanceof FetchError || e instanceof HttpStatusError) return await fail(reason);
+    if (e instanceof ExtractError || e instanceof FetchError || e instanceof HttpStatusError)
+      return await fail(reason);
     return await fail(`unexpected: ${reason}`);
   }
 
@@ -157,7 +197,15 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob, opts: P
   const canonical = extracted.canonicalUrl ?? finalUrl;
   const owner = await store.claimCanonicalUrl(canonical, article.id);
   if (owner !== article.id) {
-    await store.putArticle({ ...article, status: 'duplicate', duplicateOf: owner, canonicalUrl: canonical, attempts, reason: `same canonical URL as article ${owner}`, updatedAt: clock.now().toISOString() });
+    await store.putArticle({
+      ...article,
+      status: 'duplicate',
+      duplicateOf: owner,
+      canonicalUrl: canonical,
+      attempts,
+      reason: `same canonical URL as article ${owner}`,
+      updatedAt: clock.now().toISOString(),
+    });
     return { status: 'duplicate', articleId: article.id, duplicateOf: owner };
   }
   const withText: ArticleRecord = {
@@ -173,5 +221,10 @@ export async function processArticle(deps: ProcessDeps, job: ArticleJob, opts: P
     text: extracted.text.slice(0, MAX_STORED_TEXT),
   };
   const done = await detectAndStore(deps, withText);
-  return { status: 'extracted', articleId: done.id, claims: done.claimCount ?? 0, isAttribution: !!done.isAttribution };
+  return {
+    status: 'extracted',
+    articleId: done.id,
+    claims: done.claimCount ?? 0,
+    isAttribution: !!done.isAttribution,
+  };
 }

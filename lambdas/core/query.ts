@@ -31,7 +31,8 @@ export class QueryError extends Error {
 export function resolveParty(value: string): { country?: string; key: string } {
   const v = value.trim();
   const g = gazetteer();
-  if (/^[A-Za-z]{2}$/.test(v) && g.country(v.toUpperCase())) return { country: v.toUpperCase(), key: v.toUpperCase() };
+  if (/^[A-Za-z]{2}$/.test(v) && g.country(v.toUpperCase()))
+    return { country: v.toUpperCase(), key: v.toUpperCase() };
   const e = g.resolve(v);
   if (e?.type === 'country' && e.country) return { country: e.country, key: e.country };
   if (e) return { key: slug(e.name) };
@@ -45,7 +46,10 @@ function isoBound(value: string | undefined, name: string): string | undefined {
   return new Date(t).toISOString();
 }
 
-function matchesParty(p: { name: string; country: string | null; actor?: string } | null, want: { country?: string; key: string }): boolean {
+function matchesParty(
+  p: { name: string; country: string | null; actor?: string } | null,
+  want: { country?: string; key: string },
+): boolean {
   if (!p) return false;
   if (want.country) return p.country === want.country;
   return slug(p.actor ?? p.name) === want.key || slug(p.name) === want.key;
@@ -61,7 +65,8 @@ export async function findClaims(store: Store, f: ClaimFilters, now: Date): Prom
   const accused = f.accused ? resolveParty(f.accused) : undefined;
   const accuser = f.accuser ? resolveParty(f.accuser) : undefined;
   const country = f.country ? resolveParty(f.country) : undefined;
-  if (country && !country.country) throw new QueryError(`country: unknown country ${JSON.stringify(f.country)}`);
+  if (country && !country.country)
+    throw new QueryError(`country: unknown country ${JSON.stringify(f.country)}`);
 
   const matches = (c: StoredClaim) =>
     (!accused || matchesParty(c.accused, accused)) &&
@@ -71,15 +76,30 @@ export async function findClaims(store: Store, f: ClaimFilters, now: Date): Prom
     (!until || c.publishedAt < until);
 
   const indexes: ClaimIndex[] = [];
-  if (accused) indexes.push(accused.country ? { by: 'accused-country', value: accused.country } : { by: 'accused', value: accused.key });
-  else if (accuser) indexes.push(accuser.country ? { by: 'accuser-country', value: accuser.country } : { by: 'accuser', value: accuser.key });
-  else if (country) indexes.push({ by: 'accused-country', value: country.country! }, { by: 'accuser-country', value: country.country! });
+  if (accused)
+    indexes.push(
+      accused.country
+        ? { by: 'accused-country', value: accused.country }
+        : { by: 'accused', value: accused.key },
+    );
+  else if (accuser)
+    indexes.push(
+      accuser.country
+        ? { by: 'accuser-country', value: accuser.country }
+        : { by: 'accuser', value: accuser.key },
+    );
+  else if (country)
+    indexes.push(
+      { by: 'accused-country', value: country.country! },
+      { by: 'accuser-country', value: country.country! },
+    );
 
   const found = new Map<string, StoredClaim>();
   if (indexes.length) {
     for (const index of indexes) {
       // Over-read: rows the extra filters drop must not shorten the page.
-      for (const c of await store.queryClaims({ index, since, until, limit: limit * 4 })) if (matches(c)) found.set(c.id, c);
+      for (const c of await store.queryClaims({ index, since, until, limit: limit * 4 }))
+        if (matches(c)) found.set(c.id, c);
     }
   } else {
     // No party filter: walk the day index back from `until` (default: the last 30 days).
@@ -87,8 +107,11 @@ export async function findClaims(store: Store, f: ClaimFilters, now: Date): Prom
     const start = since ? Date.parse(since) : end - 30 * DAY;
     for (let t = end; t >= start - DAY && found.size < limit; t -= DAY) {
       const day = new Date(t).toISOString().slice(0, 10);
-      for (const c of await store.queryClaims({ index: { by: 'day', value: day } })) if (matches(c)) found.set(c.id, c);
+      for (const c of await store.queryClaims({ index: { by: 'day', value: day } }))
+        if (matches(c)) found.set(c.id, c);
     }
   }
-  return [...found.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id)).slice(0, limit);
+  return [...found.values()]
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))
+    .slice(0, limit);
 }

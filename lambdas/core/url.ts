@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 
 /** Query parameters that identify a campaign or a click, never the content. */
-const TRACKING_PARAM = /^(utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|cmpid|ncid|ocid|sr_share|smid|at_medium|at_campaign|guccounter|guce_referrer|guce_referrer_sig)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|cmpid|ncid|ocid|sr_share|smid|at_medium|at_campaign|guccounter|guce_referrer|guce_referrer_sig)$/i;
 
 /**
  * Canonical form of an http(s) URL: lower-case scheme and host, default port dropped,

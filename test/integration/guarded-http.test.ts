@@ -14,10 +14,19 @@ function client(opts: ConstructorParameters<typeof GuardedHttp>[0] = {}) {
 }
 
 /** A resolver for test host names: good.test → 127.0.0.1, evil.test → 10.0.0.1, meta.test → 169.254.169.254. */
-const testLookup = ((hostname: string, options: dns.LookupOptions, cb: (err: Error | null, a: dns.LookupAddress[]) => void) => {
-  const table: Record<string, string> = { 'good.test': '127.0.0.1', 'evil.test': '10.0.0.1', 'meta.test': '169.254.169.254' };
+const testLookup = ((
+  hostname: string,
+  options: dns.LookupOptions,
+  cb: (err: Error | null, a: dns.LookupAddress[]) => void,
+) => {
+  const table: Record<string, string> = {
+    'good.test': '127.0.0.1',
+    'evil.test': '10.0.0.1',
+    'meta.test': '169.254.169.254',
+  };
   const address = table[hostname];
-  if (!address) return cb(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+  if (!address)
+    return cb(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
   cb(null, [{ address, family: 4 }]);
 }) as unknown as typeof dns.lookup;
 
@@ -62,7 +71,8 @@ beforeAll(async () => {
       res.end(String(req.headers['user-agent']));
     },
   });
-  for (let i = 1; i <= 6; i++) server.routes.set(`/r/${i}`, send('', { location: `/r/${i - 1}` }, 302));
+  for (let i = 1; i <= 6; i++)
+    server.routes.set(`/r/${i}`, send('', { location: `/r/${i - 1}` }, 302));
 });
 
 afterAll(async () => {
@@ -128,8 +138,12 @@ describe('GuardedHttp', () => {
   });
 
   it('refuses a sixth redirect and a redirect loop', async () => {
-    expect((await failure(client().get({ url: `${server.url}/r/5` }))).code).toBe('too-many-redirects');
-    expect((await failure(client().get({ url: `${server.url}/loop` }))).code).toBe('too-many-redirects');
+    expect((await failure(client().get({ url: `${server.url}/r/5` }))).code).toBe(
+      'too-many-redirects',
+    );
+    expect((await failure(client().get({ url: `${server.url}/loop` }))).code).toBe(
+      'too-many-redirects',
+    );
   });
 
   it('refuses a redirect to the cloud metadata address', async () => {
@@ -139,9 +153,13 @@ describe('GuardedHttp', () => {
   });
 
   it('refuses a decimal spelling of loopback that is not allow-listed', async () => {
-    const e = await failure(client({ allowedPrivateAddresses: [] }).get({ url: `${server.url}/ok` }));
+    const e = await failure(
+      client({ allowedPrivateAddresses: [] }).get({ url: `${server.url}/ok` }),
+    );
     expect(e.code).toBe('refused-address');
-    const e2 = await failure(client({ allowedPrivateAddresses: [] }).get({ url: 'http://2130706433/' }));
+    const e2 = await failure(
+      client({ allowedPrivateAddresses: [] }).get({ url: 'http://2130706433/' }),
+    );
     expect(e2.code).toBe('refused-address');
   });
 
@@ -162,7 +180,9 @@ describe('GuardedHttp', () => {
   });
 
   it('allows everything in allowPrivateNetworks mode', async () => {
-    const r = await client({ allowPrivateNetworks: true, allowedPrivateAddresses: [] }).get({ url: `${server.url}/to-decimal` });
+    const r = await client({ allowPrivateNetworks: true, allowedPrivateAddresses: [] }).get({
+      url: `${server.url}/to-decimal`,
+    });
     expect(r.body.toString()).toBe('hello');
   });
 

@@ -25,9 +25,12 @@ describe('SSRF address policy', () => {
     expect(refusedAddressReason(addr)).not.toBeNull();
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows public %s', (addr) => {
-    expect(refusedAddressReason(addr)).toBeNull();
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    'allows public %s',
+    (addr) => {
+      expect(refusedAddressReason(addr)).toBeNull();
+    },
+  );
 
   it('refuses what is not an address', () => {
     expect(refusedAddressReason('example.com')).toMatch(/not an IP/);

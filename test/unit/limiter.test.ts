@@ -27,7 +27,9 @@ describe('KeyedLimiter', () => {
 
   it('propagates task errors and keeps running', async () => {
     const limiter = new KeyedLimiter(1, 1);
-    await expect(limiter.run('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limiter.run('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
     await expect(limiter.run('k', async () => 42)).resolves.toBe(42);
   });
 });

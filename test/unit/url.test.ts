@@ -2,7 +2,10 @@ import { canonicalizeUrl, tryCanonicalizeUrl, urlId } from '../../lambdas/core/u
 
 describe('canonicalizeUrl', () => {
   it.each([
-    ['HTTPS://News.Example.COM:443/a/b?utm_source=rss&id=7#top', 'https://news.example.com/a/b?id=7'],
+    [
+      'HTTPS://News.Example.COM:443/a/b?utm_source=rss&id=7#top',
+      'https://news.example.com/a/b?id=7',
+    ],
     ['http://example.com:80/x?fbclid=abc&gclid=def', 'http://example.com/x'],
     ['https://example.com/story?b=2&a=1&utm_medium=email', 'https://example.com/story?b=2&a=1'],
     ['https://user:pw@example.com/p', 'https://example.com/p'],
@@ -12,7 +15,9 @@ describe('canonicalizeUrl', () => {
   });
 
   it('resolves relative links against a base', () => {
-    expect(canonicalizeUrl('/a?utm_campaign=x', 'https://Example.com/feed.xml')).toBe('https://example.com/a');
+    expect(canonicalizeUrl('/a?utm_campaign=x', 'https://Example.com/feed.xml')).toBe(
+      'https://example.com/a',
+    );
   });
 
   it('is idempotent', () => {
@@ -27,7 +32,9 @@ describe('canonicalizeUrl', () => {
   });
 
   it('gives one id per canonical URL', () => {
-    expect(urlId(canonicalizeUrl('https://e.com/a?utm_source=x'))).toBe(urlId(canonicalizeUrl('https://E.com/a#frag')));
+    expect(urlId(canonicalizeUrl('https://e.com/a?utm_source=x'))).toBe(
+      urlId(canonicalizeUrl('https://E.com/a#frag')),
+    );
     expect(urlId('https://e.com/a')).not.toBe(urlId('https://e.com/b'));
   });
 });

@@ -8,8 +8,15 @@
  *
  * It implements {@link Detector}; the pipeline depends only on that interface.
  */
-import type { Action, Claim, ClaimResponse, DetectResult, Evidence, Party } from '../model';
-import { type Entity, type Gazetteer, gazetteer as defaultGazetteer, type Mention, tokenize, type Token } from './gazetteer';
+import type { Action, Claim, ClaimResponse, DetectResult, Party } from '../model';
+import {
+  type Entity,
+  type Gazetteer,
+  gazetteer as defaultGazetteer,
+  type Mention,
+  tokenize,
+  type Token,
+} from './gazetteer';
 import { CYBER_CUE } from './lexicon';
 import { paragraphs, sentences, stripComments } from './sentences';
 
@@ -36,7 +43,8 @@ const HACKER_NOUN =
 const FILLER =
   /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|official|officials?)$/;
 /** "<country>-linked": the country is tied to what follows. */
-const LINK_SUFFIX = /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
+const LINK_SUFFIX =
+  /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
 
 const ACCUSE_VERB =
   /^(blam\w*|accus\w*|attribut\w*|alleg\w*|pinn\w*|pointed|point|points|implicat\w*|fingered|named|names|identified|identifies|link\w*|tied|ties|traced|traces|charg\w*|indict\w*|sanction\w*|connected|connects|suspect\w*|held|holds|condemn\w*|denounc\w*|called|calls|exposed|exposes)$/;
@@ -52,22 +60,46 @@ const RESPONSIBILITY_CUE =
 const NO_RESPONSIBILITY =
   /\b(no (?:group|one|gang|actor|hacker group)[^.]{0,40}(?:claimed|taken responsibility|has claimed)|not (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|has not (?:said|named|identified|disclosed) who|did not (?:say|name|identify|disclose) who|declined to (?:attribute|name|say who|comment on who)|unknown (?:attackers|hackers|actors)|unidentified (?:attackers|hackers|actors)|too early to (?:say|tell|attribute))\b/i;
 const ACK_CUE = /\b(acknowledg\w+|admitt?\w*|confirmed (?:it|that it) (?:was|had))\b/i;
-const HYPOTHETICAL = /^(if|should|imagine|suppose)\b|\b(could|would) (?:hack|attack|target|breach|launch|cripple|disrupt)|\bwhat if\b|\bhypothetical\w*|\bscenario\b/i;
-const HEDGE = /\b(suspected|suspects?|possibl[ey]|may|might|likely|probabl[ey]|believed|appears?|seem\w*|allegedly|reportedly|potential(?:ly)?|moderate confidence|low confidence|could be|tentative\w*)\b/i;
-const FIRM = /\b(high confidence|formally|definitively|conclusively|confirmed|determined|concluded|officially|unequivocally|is responsible|was responsible|were responsible|has attributed|have attributed|indict\w+|charged|sanction\w+)\b/i;
+const HYPOTHETICAL =
+  /^(if|should|imagine|suppose)\b|\b(could|would) (?:hack|attack|target|breach|launch|cripple|disrupt)|\bwhat if\b|\bhypothetical\w*|\bscenario\b/i;
+const HEDGE =
+  /\b(suspected|suspects?|possibl[ey]|may|might|likely|probabl[ey]|believed|appears?|seem\w*|allegedly|reportedly|potential(?:ly)?|moderate confidence|low confidence|could be|tentative\w*)\b/i;
+const FIRM =
+  /\b(high confidence|formally|definitively|conclusively|confirmed|determined|concluded|officially|unequivocally|is responsible|was responsible|were responsible|has attributed|have attributed|indict\w+|charged|sanction\w+)\b/i;
 const NOT_PROVIDED =
   /\b(?:(?:has|have|had|did|does|do)(?:n't| not| never)(?: yet)? (?:provid|offer|present|shar|releas|publish|produc|show|give|disclos)\w* (?:any |public |concrete |technical |supporting |further )?(?:evidence|proof|details)|without (?:providing |offering |presenting |any )?(?:evidence|proof)|no (?:public |concrete |technical |hard )?(?:evidence|proof)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|lack of evidence|evidence (?:was|has been) not (?:provided|released))\b/i;
 const PROVIDED =
   /\b(?:forensic (?:evidence|analysis|artifacts|traces)|technical (?:evidence|indicators|analysis|details)|indicators of compromise|iocs?|high confidence|evidence (?:shows|showed|indicates|indicated|linking|that linked|pointing)|published (?:technical )?(?:indicators|details|evidence)|malware samples|infrastructure (?:overlaps?|links)|code (?:overlaps?|similarit\w+|reuse)|overlapping (?:infrastructure|code|tooling)|shared (?:infrastructure|code|tooling)|blockchain analysis|traced the (?:funds|wallets)|intercepted communications|digital fingerprints?)\b/i;
 
 const ACTION_RULES: { action: Action; re: RegExp }[] = [
-  { action: 'ransomware', re: /\b(ransomware|ransom|extortion|encrypt\w*|leak site|double extortion)\b/i },
-  { action: 'ddos', re: /\b(ddos|denial[- ]of[- ]service|flood\w* (?:with traffic|websites)|knocked [^.]{0,40}offline|took [^.]{0,40}offline|websites? (?:went|were) (?:down|offline))\b/i },
-  { action: 'destructive', re: /\b(wiper\w*|destructive|sabotag\w+|destroy\w*|wiped|power (?:outage|grid attack)|blackout|disabled|disrupted (?:power|operations)|bricked|notpetya|shamoon|industroyer)\b/i },
-  { action: 'influence', re: /\b(influence operations?|influence campaigns?|disinformation campaigns?|election interference|interfer\w+ in (?:the )?elections?|hack-and-leak|propaganda|troll farms?|fake (?:accounts|personas))\b/i },
-  { action: 'espionage', re: /\b(espionage|spy\w*|spies|intelligence[- ]gathering|gather\w* intelligence|collect\w* intelligence|surveillance|cyberspies|snoop\w*|eavesdrop\w*|monitor\w* communications|state secrets)\b/i },
-  { action: 'data-theft', re: /\b(st[eo]le\w*|theft|thefts|exfiltrat\w+|stolen|leak\w*|siphon\w*|heist|looted|commercial secrets|trade secrets|intellectual property|personal data of|records of)\b/i },
-  { action: 'intrusion', re: /\b(breach\w*|hack\w*|intrusions?|infiltrat\w+|compromis\w+|penetrat\w+|broke into|break into|gained access|unauthori[sz]ed access|cyberattacks?|cyber ?attacks?|attacks?|exploit\w*|phishing|targeted|targeting|cyberoperations?|operations?)\b/i },
+  {
+    action: 'ransomware',
+    re: /\b(ransomware|ransom|extortion|encrypt\w*|leak site|double extortion)\b/i,
+  },
+  {
+    action: 'ddos',
+    re: /\b(ddos|denial[- ]of[- ]service|flood\w* (?:with traffic|websites)|knocked [^.]{0,40}offline|took [^.]{0,40}offline|websites? (?:went|were) (?:down|offline))\b/i,
+  },
+  {
+    action: 'destructive',
+    re: /\b(wiper\w*|destructive|sabotag\w+|destroy\w*|wiped|power (?:outage|grid attack)|blackout|disabled|disrupted (?:power|operations)|bricked|notpetya|shamoon|industroyer)\b/i,
+  },
+  {
+    action: 'influence',
+    re: /\b(influence operations?|influence campaigns?|disinformation campaigns?|election interference|interfer\w+ in (?:the )?elections?|hack-and-leak|propaganda|troll farms?|fake (?:accounts|personas))\b/i,
+  },
+  {
+    action: 'espionage',
+    re: /\b(espionage|spy\w*|spies|intelligence[- ]gathering|gather\w* intelligence|collect\w* intelligence|surveillance|cyberspies|snoop\w*|eavesdrop\w*|monitor\w* communications|state secrets)\b/i,
+  },
+  {
+    action: 'data-theft',
+    re: /\b(st[eo]le\w*|theft|thefts|exfiltrat\w+|stolen|leak\w*|siphon\w*|heist|looted|commercial secrets|trade secrets|intellectual property|personal data of|records of)\b/i,
+  },
+  {
+    action: 'intrusion',
+    re: /\b(breach\w*|hack\w*|intrusions?|infiltrat\w+|compromis\w+|penetrat\w+|broke into|break into|gained access|unauthori[sz]ed access|cyberattacks?|cyber ?attacks?|attacks?|exploit\w*|phishing|targeted|targeting|cyberoperations?|operations?)\b/i,
+  },
 ];
 
 const TARGET_VERB =
@@ -75,7 +107,8 @@ const TARGET_VERB =
 const TARGET_STOP =
   /\s*(?:[,;:()\u2014\u2013"“”]|\s-\s|\.(?:\s|$)|\b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)/i;
 
-const COREF = /\b(the|this|that) (group|hackers|gang|actor|attackers|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary)\b/i;
+const COREF =
+  /\b(the|this|that) (group|hackers|gang|actor|attackers|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary)\b/i;
 
 // ------------------------------------------------------------------ types
 
@@ -128,7 +161,11 @@ function sameParty(a: Party, b: Party): boolean {
 
 /** Accused identity for merging: the actor when named, else the country, else the name. */
 function accusedKey(p: Party): string {
-  return p.actor ? `actor:${p.actor}` : p.country ? `country:${p.country}` : `name:${p.name.toLowerCase()}`;
+  return p.actor
+    ? `actor:${p.actor}`
+    : p.country
+      ? `country:${p.country}`
+      : `name:${p.name.toLowerCase()}`;
 }
 
 function accuserKey(p: Party | null): string {
@@ -158,23 +195,38 @@ export class RuleDetector implements Detector {
     paras.forEach((p, pi) => {
       for (const s of sentences(p)) {
         const tokens = tokenize(s);
-        infos.push({ text: s, paragraphIndex: pi, index: infos.length, tokens, mentions: this.gaz.scan(s, tokens), cyber: CYBER_CUE.test(s) });
+        infos.push({
+          text: s,
+          paragraphIndex: pi,
+          index: infos.length,
+          tokens,
+          mentions: this.gaz.scan(s, tokens),
+          cyber: CYBER_CUE.test(s),
+        });
       }
     });
     const cyberSentences = infos.filter((s) => s.cyber).length;
-    const isCyber = cyberSentences >= 2 || (cyberSentences >= 1 && infos.some((s) => s.mentions.some((m) => m.entity.type === 'actor')));
+    const isCyber =
+      cyberSentences >= 2 ||
+      (cyberSentences >= 1 && infos.some((s) => s.mentions.some((m) => m.entity.type === 'actor')));
 
     const findings: Finding[] = [];
     let lastAccused: Party | null = null;
     let lastParagraph = -1;
     const paraCyber = new Map<number, boolean>();
-    for (const s of infos) paraCyber.set(s.paragraphIndex, (paraCyber.get(s.paragraphIndex) ?? false) || s.cyber);
+    for (const s of infos)
+      paraCyber.set(s.paragraphIndex, (paraCyber.get(s.paragraphIndex) ?? false) || s.cyber);
 
     if (isCyber) {
       for (const s of infos) {
-        if (s.paragraphIndex !== lastParagraph && s.paragraphIndex > lastParagraph + 2) lastAccused = null;
+        if (s.paragraphIndex !== lastParagraph && s.paragraphIndex > lastParagraph + 2)
+          lastAccused = null;
         lastParagraph = s.paragraphIndex;
-        const found = this.sentenceFindings(s, paraCyber.get(s.paragraphIndex) ?? false, lastAccused);
+        const found = this.sentenceFindings(
+          s,
+          paraCyber.get(s.paragraphIndex) ?? false,
+          lastAccused,
+        );
         if (found.length) lastAccused = found[found.length - 1]!.accused;
         findings.push(...found);
       }
@@ -183,7 +235,10 @@ export class RuleDetector implements Detector {
     const claims = this.merge(findings);
     this.attachEvidence(claims, infos);
     this.attachResponses(claims, infos);
-    this.markCounterAccusations(claims);
+    const position = new Map(infos.map((s) => [s.text, s.index]));
+    this.markCounterAccusations(claims, (c) =>
+      Math.min(...c.sentences.map((x) => position.get(x) ?? Infinity)),
+    );
     const score = claims.length ? Math.max(...claims.map((c) => c.confidence)) : 0;
     const result: DetectResult = {
       isCyber,
@@ -197,16 +252,27 @@ export class RuleDetector implements Detector {
 
   // ---------------------------------------------------------------- per sentence
 
-  private sentenceFindings(s: SentenceInfo, paragraphIsCyber: boolean, lastAccused: Party | null): Finding[] {
+  private sentenceFindings(
+    s: SentenceInfo,
+    paragraphIsCyber: boolean,
+    lastAccused: Party | null,
+  ): Finding[] {
     const text = s.text;
-    if (NO_RESPONSIBILITY.test(text) && !s.mentions.some((m) => m.entity.type === 'actor')) return [];
+    if (NO_RESPONSIBILITY.test(text) && !s.mentions.some((m) => m.entity.type === 'actor'))
+      return [];
     const hasActor = s.mentions.some((m) => m.entity.type === 'actor');
     if (!s.cyber && !hasActor && !paragraphIsCyber) return [];
-    if (HYPOTHETICAL.test(text) && !/\b(said|says|blamed|accused|attributed)\b/i.test(text)) return [];
+    if (HYPOTHETICAL.test(text) && !/\b(said|says|blamed|accused|attributed)\b/i.test(text))
+      return [];
 
     const tokens = s.tokens;
     const accused: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
-    const accuserCandidates: { party: Party; tokenStart: number; tokenEnd: number; outlet: boolean }[] = [];
+    const accuserCandidates: {
+      party: Party;
+      tokenStart: number;
+      tokenEnd: number;
+      outlet: boolean;
+    }[] = [];
     const reportedBy: string[] = [];
 
     const selfClaim = RESPONSIBILITY_CUE.test(text) && !NO_RESPONSIBILITY.test(text);
@@ -218,18 +284,33 @@ export class RuleDetector implements Detector {
         continue;
       }
       if (e.type === 'outlet') {
-        accuserCandidates.push({ party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, outlet: true });
+        accuserCandidates.push({
+          party: entityParty(e),
+          tokenStart: m.tokenStart,
+          tokenEnd: m.tokenEnd,
+          outlet: true,
+        });
         continue;
       }
       if (e.type === 'vendor') {
-        accuserCandidates.push({ party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, outlet: false });
+        accuserCandidates.push({
+          party: entityParty(e),
+          tokenStart: m.tokenStart,
+          tokenEnd: m.tokenEnd,
+          outlet: false,
+        });
         continue;
       }
       // countries and organs: accused when tied to hacking, accuser when speaking
       if (this.isAccusedMention(m, tokens, s)) {
         accused.push({ party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
       } else {
-        accuserCandidates.push({ party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, outlet: false });
+        accuserCandidates.push({
+          party: entityParty(e),
+          tokenStart: m.tokenStart,
+          tokenEnd: m.tokenEnd,
+          outlet: false,
+        });
       }
     }
 
@@ -243,7 +324,9 @@ export class RuleDetector implements Detector {
     // something cyber, or a self-claim.
     const attributes =
       selfClaim ||
-      /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(text);
+      /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(
+        text,
+      );
     if (!attributes) return [];
 
     // Accuser: speech subject before a verb, "according to X", "allegations from X".
@@ -255,34 +338,66 @@ export class RuleDetector implements Detector {
       if (inAccused(c.tokenStart)) continue;
       const before = tokens.slice(Math.max(0, c.tokenStart - 3), c.tokenStart).map((t) => t.norm);
       const after = tokens.slice(c.tokenEnd, c.tokenEnd + 6).map((t) => t.norm);
-      const viaAccording = according && tokens[c.tokenStart] && tokens[c.tokenStart]!.start > according.index && tokens[c.tokenStart]!.start - according.index < 40;
+      const viaAccording =
+        according &&
+        tokens[c.tokenStart] &&
+        tokens[c.tokenStart]!.start > according.index &&
+        tokens[c.tokenStart]!.start - according.index < 40;
       const viaFrom =
         before.length >= 2 &&
         /^(from|by)$/.test(before[before.length - 1] ?? '') &&
-        before.some((w) => /^(allegations?|accusations?|claims?|charges?|assessment|attribution|statements?|reports?|advisory|warnings?|analysis|findings|research|researchers|the|a)$/.test(w));
-      const speaks = after.some((w) => SPEECH_VERB.test(w) && !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(w)) || after.slice(0, 4).some((w) => ACCUSER_NOUN.test(w));
-      const subjectLike = c.tokenStart < (accused[0]!.tokenStart === -1 ? tokens.length : accused[0]!.tokenStart);
+        before.some((w) =>
+          /^(allegations?|accusations?|claims?|charges?|assessment|attribution|statements?|reports?|advisory|warnings?|analysis|findings|research|researchers|the|a)$/.test(
+            w,
+          ),
+        );
+      const speaks =
+        after.some(
+          (w) =>
+            SPEECH_VERB.test(w) && !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(w),
+        ) || after.slice(0, 4).some((w) => ACCUSER_NOUN.test(w));
+      const subjectLike =
+        c.tokenStart < (accused[0]!.tokenStart === -1 ? tokens.length : accused[0]!.tokenStart);
       if (c.outlet) {
-        if (viaAccording || speaks || viaFrom || /\b(reported|reports|report by|report from|first reported)\b/i.test(text)) {
+        if (
+          viaAccording ||
+          speaks ||
+          viaFrom ||
+          /\b(reported|reports|report by|report from|first reported)\b/i.test(text)
+        ) {
           if (!reportedBy.includes(c.party.name)) reportedBy.push(c.party.name);
         }
         continue;
       }
-      if (!accuser && (viaAccording || viaFrom || (speaks && subjectLike) || (subjectLike && ACCUSE_VERB.test(after[0] ?? '')))) {
+      if (
+        !accuser &&
+        (viaAccording ||
+          viaFrom ||
+          (speaks && subjectLike) ||
+          (subjectLike && ACCUSE_VERB.test(after[0] ?? '')))
+      ) {
         accuser = c.party;
       }
     }
     if (!accuser) {
       // "U.S. officials", "British intelligence" without a gazetteer hit on a speech verb: take
       // the first country/organ/vendor before the accused when the sentence has an accusation verb.
-      const first = accuserCandidates.find((c) => !c.outlet && !inAccused(c.tokenStart) && c.tokenStart < (accused[0]!.tokenStart === -1 ? Infinity : accused[0]!.tokenStart));
+      const first = accuserCandidates.find(
+        (c) =>
+          !c.outlet &&
+          !inAccused(c.tokenStart) &&
+          c.tokenStart < (accused[0]!.tokenStart === -1 ? Infinity : accused[0]!.tokenStart),
+      );
       if (first && tokens.some((t) => ACCUSE_VERB.test(t.norm))) accuser = first.party;
     }
 
     const hedged = HEDGE.test(text);
     const firm = FIRM.test(text);
     const action = classifyAction(text);
-    const target = this.findTarget(text, accused.map((a) => a.party));
+    const target = this.findTarget(
+      text,
+      accused.map((a) => a.party),
+    );
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const a of accused) {
@@ -313,8 +428,14 @@ export class RuleDetector implements Detector {
     const after = tokens.slice(m.tokenEnd, m.tokenEnd + 6);
     const before = tokens.slice(Math.max(0, m.tokenStart - 6), m.tokenStart);
     const e = m.entity;
-    // Organs that are intelligence/military services are accused when the sentence ties them to
-    // an operation and they are not speaking.
+    // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
+    const justBefore = before.slice(-3).map((t) => t.norm);
+    if (
+      justBefore.some((w) =>
+        /^(possible|potential|future|hypothetical|any|prospective|imagined|eventual)$/.test(w),
+      )
+    )
+      return false;
     // "<Country>-linked ..." / "<Country>-backed hackers"
     if (after[0]?.norm === '-' && after[1] && LINK_SUFFIX.test(after[1].norm)) return true;
     // "Chinese (state-sponsored) hackers", "Russian military intelligence", "U.S. cyberoperations"
@@ -324,12 +445,25 @@ export class RuleDetector implements Detector {
         // "Chinese government said" → speaker, not accused; "Chinese government hackers" → accused.
         if (/^(government|state|military|intelligence|services?|regime)$/.test(w)) {
           const next = after[k + 1]?.norm ?? '';
-          if (/^(hackers?|hacking|cyber\w*|spies|operatives|actors?|groups?|units?|agents?|-)$/.test(next)) return true;
-          if (/^(linked|backed|sponsored|affiliated)$/.test(after[k + 2]?.norm ?? '') && next === '-') return true;
+          if (
+            /^(hackers?|hacking|cyber\w*|spies|operatives|actors?|groups?|units?|agents?|-)$/.test(
+              next,
+            )
+          )
+            return true;
+          if (
+            /^(linked|backed|sponsored|affiliated)$/.test(after[k + 2]?.norm ?? '') &&
+            next === '-'
+          )
+            return true;
           if (e.type === 'organ' || w === 'intelligence' || w === 'military') {
             // "Russian military intelligence" is accused unless it speaks.
-            if (SPEECH_VERB.test(next) && !/^(has|have|had|is|was|were|are)$/.test(next)) return false;
-            if (w === 'military' || w === 'intelligence') return !/^(officials?|agencies|agency|services?|community|chiefs?|sources?)$/.test(next);
+            if (SPEECH_VERB.test(next) && !/^(has|have|had|is|was|were|are)$/.test(next))
+              return false;
+            if (w === 'military' || w === 'intelligence')
+              return !/^(officials?|agencies|agency|services?|community|chiefs?|sources?)$/.test(
+                next,
+              );
           }
           continue;
         }
@@ -339,23 +473,51 @@ export class RuleDetector implements Detector {
     }
     // "hackers linked to / working for / backed by (the) Chinese government / China"
     const beforeNorm = before.map((t) => t.norm).join(' ');
-    if (/\b(linked|tied|connected|attributed|traced|pinned|blamed|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(beforeNorm)) return true;
-    if (/\b(working for|work for|works for|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(beforeNorm)) {
+    if (
+      /\b(linked|tied|connected|attributed|traced|pinned|blamed|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
+        beforeNorm,
+      )
+    )
+      return true;
+    if (
+      /\b(working for|work for|works for|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+        beforeNorm,
+      )
+    ) {
       return true;
     }
     // Object of an accusation verb: "blamed China", "accused Russia of", "accusations against the U.S."
     const prev = before.map((t) => t.norm).filter((w) => w !== 'the');
     const p1 = prev[prev.length - 1] ?? '';
     const p2 = prev[prev.length - 2] ?? '';
-    if (/^(blamed|blames|blame|blaming|accused|accuses|accuse|accusing|implicated|implicates|named|names|fingered|sanctioned|sanctions|indicted|charged|condemned|condemns|denounced|exposed|suspects?|suspected|singled)$/.test(p1)) return true;
-    if (/^(against|at)$/.test(p1) && /^(accusations?|allegations?|charges?|claims?|finger|blame|case|counter-accusations?)$/.test(p2)) return true;
+    if (
+      /^(blamed|blames|blame|blaming|accused|accuses|accuse|accusing|implicated|implicates|named|names|fingered|sanctioned|sanctions|indicted|charged|condemned|condemns|denounced|exposed|suspects?|suspected|singled)$/.test(
+        p1,
+      )
+    )
+      return true;
+    if (
+      /^(against|at)$/.test(p1) &&
+      /^(accusations?|allegations?|charges?|claims?|finger|blame|case|counter-accusations?)$/.test(
+        p2,
+      )
+    )
+      return true;
     // Subject of an operation verb: "Russia was behind", "China hacked", "Iran is responsible"
     const nextWords = after.map((t) => t.norm).join(' ');
-    if (/^(?:'s )?(?:(?:was|is|were|are|had been|has been|may have been|might have been|likely|probably|also|allegedly|reportedly) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(nextWords)) {
+    if (
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|may have been|might have been|likely|probably|also|allegedly|reportedly) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(
+        nextWords,
+      )
+    ) {
       return true;
     }
     // "<organ> hackers" handled above; an organ named with a unit ("GRU Unit 74455").
-    if (e.type === 'organ' && /^(unit|units|officers?|hackers?|operatives)$/.test(after[0]?.norm ?? '')) return true;
+    if (
+      e.type === 'organ' &&
+      /^(unit|units|officers?|hackers?|operatives)$/.test(after[0]?.norm ?? '')
+    )
+      return true;
     // Possessive with an operational noun: "Russia's GRU", "China's Ministry of State Security".
     void s;
     return false;
@@ -368,20 +530,42 @@ export class RuleDetector implements Detector {
       const rest = text.slice(m.index + m[0].length);
       const stop = TARGET_STOP.exec(rest);
       let phrase = (stop ? rest.slice(0, stop.index) : rest).trim();
-      phrase = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+      phrase = phrase
+        .replace(/^(?:the|a|an)\s+/i, '')
+        .replace(/['’]s$/, '')
+        .trim();
       const words = phrase.split(/\s+/);
       if (words.length > 9) phrase = words.slice(0, 9).join(' ');
-      if (!phrase || phrase.length < 3 || /^(it|them|him|her|us|you|data|systems|networks|information|victims|targets|this|that|these|those)$/i.test(phrase)) continue;
+      if (
+        !phrase ||
+        phrase.length < 3 ||
+        /^(it|them|him|her|us|you|data|systems|networks|information|victims|targets|this|that|these|those)$/i.test(
+          phrase,
+        )
+      )
+        continue;
       const mentions = this.gaz.scan(phrase);
       // The accused is never its own target.
-      if (mentions.some((mm) => accused.some((a) => a.actor ? a.actor === mm.entity.name : false))) continue;
-      const country = mentions.find((mm) => mm.entity.type === 'country' && !mm.entity.bloc)?.entity.country ?? null;
-      const onlyCountry = mentions.length === 1 && mentions[0]!.entity.type === 'country' && mentions[0]!.text.length >= phrase.length - 1;
+      if (
+        mentions.some((mm) => accused.some((a) => (a.actor ? a.actor === mm.entity.name : false)))
+      )
+        continue;
+      const country =
+        mentions.find((mm) => mm.entity.type === 'country' && !mm.entity.bloc)?.entity.country ??
+        null;
+      const onlyCountry =
+        mentions.length === 1 &&
+        mentions[0]!.entity.type === 'country' &&
+        mentions[0]!.text.length >= phrase.length - 1;
       const kind: Party['kind'] = onlyCountry
         ? 'state'
-        : /\b(ministry|department|agency|office|government|parliament|bundestag|congress|treasury|administration|military|army|navy|embassy|council|commission|police|state|federal|national|electoral)\b/i.test(phrase)
+        : /\b(ministry|department|agency|office|government|parliament|bundestag|congress|treasury|administration|military|army|navy|embassy|council|commission|police|state|federal|national|electoral)\b/i.test(
+              phrase,
+            )
           ? 'agency'
-          : /\b(inc|corp|company|companies|firms?|bank|banks|group|ltd|llc|plc|airlines?|hospitals?|universit\w+|pipeline|exchange|utilit\w+|providers?|operators?|telecoms?|carriers?|manufacturers?|retailers?|studios?|pictures)\b/i.test(phrase)
+          : /\b(inc|corp|company|companies|firms?|bank|banks|group|ltd|llc|plc|airlines?|hospitals?|universit\w+|pipeline|exchange|utilit\w+|providers?|operators?|telecoms?|carriers?|manufacturers?|retailers?|studios?|pictures)\b/i.test(
+                phrase,
+              )
             ? 'company'
             : 'unknown';
       return { name: onlyCountry ? mentions[0]!.entity.name : phrase, kind, country };
@@ -398,12 +582,16 @@ export class RuleDetector implements Detector {
       if (f.accuser && !f.selfClaim) {
         const k = accusedKey(f.accused);
         if (!accuserFor.has(k)) accuserFor.set(k, f.accuser);
-        if (f.accused.country && !accuserFor.has(`country:${f.accused.country}`)) accuserFor.set(`country:${f.accused.country}`, f.accuser);
+        if (f.accused.country && !accuserFor.has(`country:${f.accused.country}`))
+          accuserFor.set(`country:${f.accused.country}`, f.accuser);
       }
     }
     for (const f of findings) {
       if (!f.accuser && !f.selfClaim) {
-        f.accuser = accuserFor.get(accusedKey(f.accused)) ?? (f.accused.country ? accuserFor.get(`country:${f.accused.country}`) : undefined) ?? null;
+        f.accuser =
+          accuserFor.get(accusedKey(f.accused)) ??
+          (f.accused.country ? accuserFor.get(`country:${f.accused.country}`) : undefined) ??
+          null;
       }
     }
     // Country-level findings merge into the one named actor of that country from the same accuser.
@@ -448,8 +636,12 @@ export class RuleDetector implements Detector {
       if (f.length > 1) confidence += 0.05;
       const responses: ClaimResponse[] = [];
       const self = f.find((x) => x.selfClaim);
-      if (self) responses.push({ by: accused, kind: 'claim-of-responsibility', text: self.sentence });
-      const fillTarget = target && !target.country && target.kind === 'agency' && first.accuser?.kind === 'state' ? { ...target, country: first.accuser.country } : target;
+      if (self)
+        responses.push({ by: accused, kind: 'claim-of-responsibility', text: self.sentence });
+      const fillTarget =
+        target && !target.country && target.kind === 'agency' && first.accuser?.kind === 'state'
+          ? { ...target, country: first.accuser.country }
+          : target;
       claims.push({
         accuser: first.accuser,
         accused,
@@ -467,19 +659,34 @@ export class RuleDetector implements Detector {
 
   private attachEvidence(claims: Claim[], infos: SentenceInfo[]): void {
     for (const s of infos) {
-      const not = NOT_PROVIDED.test(s.text);
-      const yes = !not && PROVIDED.test(s.text);
-      if (!not && !yes) continue;
-      const countries = new Set(s.mentions.map((m) => m.entity.country).filter(Boolean));
-      const names = new Set(s.mentions.map((m) => m.entity.name));
-      for (const c of claims) {
-        const concerns =
-          c.sentences.includes(s.text) ||
-          (c.accuser && (names.has(c.accuser.name) || (c.accuser.country && countries.has(c.accuser.country)))) ||
-          claims.length === 1;
-        if (!concerns) continue;
-        c.evidence = not ? 'not-provided' : 'provided';
-        if (yes && /high confidence/i.test(s.text)) c.confidence = Math.max(c.confidence, 0.9);
+      const notMatch = NOT_PROVIDED.exec(s.text);
+      const yesMatch = notMatch ? null : PROVIDED.exec(s.text);
+      const match = notMatch ?? yesMatch;
+      if (!match) continue;
+      // The subject of "has not provided evidence": the nearest party named before the phrase.
+      const subject = [...s.mentions]
+        .reverse()
+        .find(
+          (m) => m.end <= match.index && m.entity.type !== 'outlet' && m.entity.type !== 'actor',
+        );
+      const concerned = claims.filter((c) => {
+        if (subject) {
+          const e = subject.entity;
+          return (
+            !!c.accuser &&
+            (c.accuser.name === e.name ||
+              (!!e.country &&
+                c.accuser.kind === 'state' &&
+                c.accuser.country === e.country &&
+                e.type === 'country'))
+          );
+        }
+        return c.sentences.includes(s.text);
+      });
+      const targets = concerned.length ? concerned : !subject && claims.length === 1 ? claims : [];
+      for (const c of targets) {
+        c.evidence = notMatch ? 'not-provided' : 'provided';
+        if (yesMatch && /high confidence/i.test(s.text)) c.confidence = Math.max(c.confidence, 0.9);
       }
     }
   }
@@ -489,42 +696,59 @@ export class RuleDetector implements Detector {
       const denial = DENIAL_CUE.test(s.text);
       const ack = !denial && ACK_CUE.test(s.text);
       if (!denial && !ack) continue;
-      // The responder: a mention of the accused side (its country, metonym, organ or actor).
+      // The responder is the speaker: the first party named in the sentence that is not the
+      // object of "against", "at", "on" or "to" ("accusations against China" is not China speaking).
+      const speaker = s.mentions.find((m) => {
+        if (m.entity.type === 'outlet' || m.entity.type === 'vendor') return false;
+        const prev = s.tokens[m.tokenStart - 1]?.norm ?? '';
+        const prev2 = s.tokens[m.tokenStart - 2]?.norm ?? '';
+        return (
+          !/^(against|at|on|to|of|by|from|with)$/.test(prev) &&
+          !(prev === 'the' && /^(against|at|on|to|of|by|from|with)$/.test(prev2))
+        );
+      });
+      if (!speaker) continue;
+      const e = speaker.entity;
       for (const c of claims) {
-        if (c.responses.some((r) => r.kind === 'claim-of-responsibility') && denial === false) continue;
-        const responder = s.mentions.find((m) => {
-          const e = m.entity;
-          if (c.accused.actor && e.name === c.accused.actor) return true;
-          return !!c.accused.country && e.country === c.accused.country && (e.type === 'country' || e.type === 'organ' || e.type === 'outlet');
-        });
-        if (!responder) continue;
-        // "China's foreign ministry denied" ✓; "the U.S. denied China's claim" is the accuser's voice.
-        if (c.accuser?.country && c.accuser.country === c.accused.country) continue;
+        const isAccusedSide =
+          (c.accused.actor && e.name === c.accused.actor) ||
+          (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor');
+        if (!isAccusedSide) continue;
+        // The accuser's own voice never denies its claim.
+        if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
         const kind = denial ? 'denial' : 'acknowledgement';
-        if (c.responses.some((r) => r.kind === kind && r.text === s.text)) continue;
         if (c.responses.some((r) => r.kind === kind)) continue;
-        c.responses.push({ by: entityParty(responder.entity), kind, text: s.text });
+        c.responses.push({ by: entityParty(e), kind, text: s.text });
       }
     }
   }
 
-  private markCounterAccusations(claims: Claim[]): void {
+  private markCounterAccusations(claims: Claim[], order: (c: Claim) => number): void {
     for (const a of claims) {
       for (const b of claims) {
-        if (a === b || !a.accuser?.country || !b.accuser?.country || !a.accused.country || !b.accused.country) continue;
-        // b answers a: b's accuser is a's accused, and b accuses a's accuser.
-        if (b.accuser.country === a.accused.country && b.accused.country === a.accuser.country) {
-          const firstA = Math.min(...a.sentences.map((x) => x.length));
-          void firstA;
-          if (!a.responses.some((r) => r.kind === 'counter-accusation')) {
-            a.responses.push({ by: b.accuser, kind: 'counter-accusation', text: b.sentences[0] ?? '' });
-          }
+        if (
+          a === b ||
+          !a.accuser?.country ||
+          !b.accuser?.country ||
+          !a.accused.country ||
+          !b.accused.country
+        )
+          continue;
+        // b answers a when b's accuser is a's accused, b accuses a's accuser, and b comes later.
+        if (b.accuser.country !== a.accused.country || b.accused.country !== a.accuser.country)
+          continue;
+        if (order(b) < order(a) || (order(b) === order(a) && claims.indexOf(b) < claims.indexOf(a)))
+          continue;
+        b.counterAccusation = true;
+        if (!a.responses.some((r) => r.kind === 'counter-accusation')) {
+          a.responses.push({
+            by: b.accuser,
+            kind: 'counter-accusation',
+            text: b.sentences[0] ?? '',
+          });
         }
       }
     }
-    // The later of two mutual claims is the counter-accusation.
-    const order = (c: Claim) => c.sentences[0] ?? '';
-    void order;
   }
 }
 

@@ -80,7 +80,11 @@ export function tokenize(text: string): Token[] {
   while ((m = re.exec(text))) {
     let raw = m[0];
     // A trailing dot belongs to the token only for abbreviations like "U.S." or "Corp.".
-    if (raw.endsWith('.') && !/\.[\p{L}]\.$/u.test(raw) && !/^[\p{Lu}][\p{Ll}]{0,3}\.$/u.test(raw)) {
+    if (
+      raw.endsWith('.') &&
+      !/\.[\p{L}]\.$/u.test(raw) &&
+      !/^[\p{Lu}][\p{Ll}]{0,3}\.$/u.test(raw)
+    ) {
       raw = raw.slice(0, -1);
     }
     out.push({ norm: normalizeToken(raw), raw, start: m.index, end: m.index + raw.length });
@@ -98,7 +102,8 @@ const COMMON_WORDS = new Set(
     .split(' ')
     .filter((w) => !['anonymous', 'turla', 'sandworm', 'darkside', 'equation'].includes(w)),
 );
-const GROUP_CONTEXT = /^(ransomware|gang|group|groups|crew|operators?|affiliates?|hackers?|extortion|actors?|collective|cartel|variant|strain|apt|team|syndicate|operation)$/;
+const GROUP_CONTEXT =
+  /^(ransomware|gang|group|groups|crew|operators?|affiliates?|hackers?|extortion|actors?|collective|cartel|variant|strain|apt|team|syndicate|operation)$/;
 
 interface AliasEntry {
   tokens: string[];
@@ -135,26 +140,51 @@ export class Gazetteer {
     outlets: NamedRow[];
   }) {
     for (const c of data.countries) {
-      const e: Entity = { type: 'country', name: c.name, country: c.code, kind: 'state', bloc: c.bloc };
+      const e: Entity = {
+        type: 'country',
+        name: c.name,
+        country: c.code,
+        kind: 'state',
+        bloc: c.bloc,
+      };
       this.add(e, [c.name, ...(c.aliases ?? [])], 'name');
       this.add(e, c.demonyms ?? [], 'demonym');
       this.add(e, c.metonyms ?? [], 'metonym');
       this.countriesByCode.set(c.code, e);
     }
     for (const a of data.actors) {
-      const e: Entity = { type: 'actor', name: a.name, country: a.country ?? null, kind: partyKindOf(a.kind), sponsor: a.sponsor };
+      const e: Entity = {
+        type: 'actor',
+        name: a.name,
+        country: a.country ?? null,
+        kind: partyKindOf(a.kind),
+        sponsor: a.sponsor,
+      };
       this.add(e, [a.name, ...a.aliases], 'name');
     }
     for (const o of data.organs) {
-      this.add({ type: 'organ', name: o.name, country: o.country ?? null, kind: 'agency' }, [o.name, ...(o.aliases ?? [])], 'name');
+      this.add(
+        { type: 'organ', name: o.name, country: o.country ?? null, kind: 'agency' },
+        [o.name, ...(o.aliases ?? [])],
+        'name',
+      );
     }
     for (const v of data.vendors) {
-      this.add({ type: 'vendor', name: v.name, country: v.country ?? null, kind: 'company' }, [v.name, ...(v.aliases ?? [])], 'name');
+      this.add(
+        { type: 'vendor', name: v.name, country: v.country ?? null, kind: 'company' },
+        [v.name, ...(v.aliases ?? [])],
+        'name',
+      );
     }
     for (const o of data.outlets) {
-      this.add({ type: 'outlet', name: o.name, country: o.country ?? null, kind: 'media' }, [o.name, ...(o.aliases ?? [])], 'name');
+      this.add(
+        { type: 'outlet', name: o.name, country: o.country ?? null, kind: 'media' },
+        [o.name, ...(o.aliases ?? [])],
+        'name',
+      );
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const list of this.byFirst.values())
+      list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
   private add(entity: Entity, aliases: string[], form: MentionForm): void {
@@ -170,7 +200,8 @@ export class Gazetteer {
         letters.length > 0 && letters.length <= 4 && letters === letters.toUpperCase()
           ? toks.map((t) => t.raw.replace(/\./g, ''))
           : undefined;
-      const needsContext = entity.type === 'actor' && norms.length === 1 && COMMON_WORDS.has(norms[0]!);
+      const needsContext =
+        entity.type === 'actor' && norms.length === 1 && COMMON_WORDS.has(norms[0]!);
       const entry: AliasEntry = { tokens: norms, entity, form, exact, needsContext };
       const first = norms[0]!;
       const list = this.byFirst.get(first);
@@ -193,7 +224,9 @@ export class Gazetteer {
     const toks = tokenize(alias);
     const found = this.scanTokens(toks, alias, true);
     const first = found[0];
-    return first && first.tokenStart === 0 && first.tokenEnd === toks.length ? first.entity : undefined;
+    return first && first.tokenStart === 0 && first.tokenEnd === toks.length
+      ? first.entity
+      : undefined;
   }
 
   /** Every non-overlapping mention in `text`, longest match first, in text order. */
@@ -203,7 +236,7 @@ export class Gazetteer {
 
   private scanTokens(tokens: Token[], text: string, lenient: boolean): Mention[] {
     const out: Mention[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const candidates = this.byFirst.get(tokens[i]!.norm);
       let matched: AliasEntry | undefined;
       if (candidates) {
@@ -213,13 +246,16 @@ export class Gazetteer {
           for (let k = 1; k < c.tokens.length && ok; k++) ok = tokens[i + k]!.norm === c.tokens[k];
           if (!ok) continue;
           if (c.exact && !lenient) {
-            for (let k = 0; k < c.tokens.length && ok; k++) ok = tokens[i + k]!.raw.replace(/\./g, '') === c.exact[k];
+            for (let k = 0; k < c.tokens.length && ok; k++)
+              ok = tokens[i + k]!.raw.replace(/\./g, '') === c.exact[k];
             if (!ok) continue;
           }
           if (c.needsContext && !lenient) {
             const raw = tokens[i]!.raw;
             if (raw[0] !== raw[0]!.toUpperCase()) continue;
-            const near = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => GROUP_CONTEXT.test(t.norm));
+            const near = tokens
+              .slice(Math.max(0, i - 2), i + 4)
+              .some((t) => GROUP_CONTEXT.test(t.norm));
             if (!near) continue;
           }
           matched = c;

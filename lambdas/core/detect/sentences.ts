@@ -31,19 +31,26 @@ export function paragraphs(text: string): string[] {
 /** Splits a paragraph into sentences. */
 export function sentences(paragraph: string): string[] {
   const out: string[] = [];
-  const re = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(paragraph))) {
     const before = paragraph.slice(start, m.index + 1);
     const lastWord = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     // "U.S." / "Gen." / single initials ("J. Smith") do not end a sentence.
-    if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))) {
+    if (
+      m[0].startsWith('.') &&
+      (ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))
+    ) {
       // "U.S." at a real sentence end is common; accept the break when the next word starts a
       // clause typically (The, A, In, …) and the abbreviation is a country.
       const next = paragraph.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const isCountry = /^(u\.s|u\.k|u\.n|e\.u)$/.test(lastWord.replace(/\.$/, ''));
-      if (!(isCountry && /^(The|A|An|In|On|It|He|She|They|We|But|And|However|Meanwhile|This|That)\b/.test(next))) continue;
+      if (!(
+        isCountry &&
+        /^(The|A|An|In|On|It|He|She|They|We|But|And|However|Meanwhile|This|That)\b/.test(next)
+      ))
+        continue;
     }
     const s = paragraph.slice(start, m.index + m[0].length).trim();
     if (s) out.push(s);

@@ -11,13 +11,21 @@ export interface RenderedDigest {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Strips CR/LF and other control characters: subject lines must never carry a header break. */
 export function headerSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function safeUrl(u: string): string {
@@ -36,7 +44,9 @@ function countLabel(claims: StoredClaim[]): string {
     const k = c.accused.country ?? c.accused.actor ?? c.accused.name;
     byCountry.set(k, (byCountry.get(k) ?? 0) + 1);
   }
-  const parts = [...byCountry.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} against ${k}`);
+  const parts = [...byCountry.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} against ${k}`);
   return `${claims.length} new claim${claims.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
@@ -45,7 +55,10 @@ function responseLine(c: StoredClaim): string {
 }
 
 /** Renders a digest of `claims` for the period ending `until`. */
-export function renderDigest(claims: StoredClaim[], period: { since?: string; until: string; title?: string }): RenderedDigest {
+export function renderDigest(
+  claims: StoredClaim[],
+  period: { since?: string; until: string; title?: string },
+): RenderedDigest {
   const title = period.title ?? 'Attribution Watch digest';
   const summary = countLabel(claims);
   const groups = new Map<string, StoredClaim[]>();
@@ -78,7 +91,9 @@ export function renderDigest(claims: StoredClaim[], period: { since?: string; un
           `<div style="font-weight:bold">${escapeHtml(who)} &rarr; ${escapeHtml(accusedLabel(c))}</div>` +
           `<div>${escapeHtml(c.action)}${c.target ? ` against ${escapeHtml(c.target.name)}` : ''} &middot; evidence: ${escapeHtml(c.evidence)} &middot; confidence ${c.confidence.toFixed(2)}</div>` +
           (responses ? `<div>Response: ${escapeHtml(responses)}</div>` : '') +
-          (c.reportedBy.length ? `<div>Reported by: ${escapeHtml(c.reportedBy.join(', '))}</div>` : '') +
+          (c.reportedBy.length
+            ? `<div>Reported by: ${escapeHtml(c.reportedBy.join(', '))}</div>`
+            : '') +
           `<blockquote style="margin:8px 0;padding-left:8px;border-left:3px solid #8888;opacity:.9">${escapeHtml(c.sentences[0] ?? '')}</blockquote>` +
           `<a href="${escapeHtml(safeUrl(c.articleUrl))}" style="color:#3b82f6">${escapeHtml(c.articleTitle || c.articleUrl)}</a>` +
           `</div>`,
@@ -96,5 +111,9 @@ export function renderDigest(claims: StoredClaim[], period: { since?: string; un
     `<h1 style="font-size:22px;margin:0 0 4px">${escapeHtml(title)}</h1><p style="margin:0 0 16px;font-weight:bold">${escapeHtml(summary)}</p>` +
     htmlParts.join('') +
     `</body></html>`;
-  return { subject: headerSafe(`${title}: ${summary}`).slice(0, 200), text: textParts.join('\n'), html };
+  return {
+    subject: headerSafe(`${title}: ${summary}`).slice(0, 200),
+    text: textParts.join('\n'),
+    html,
+  };
 }

@@ -38,12 +38,23 @@ export interface DigestOutcome {
 const DAY = 86_400_000;
 
 /** Claims stored in [since, until), read day partition by day partition (no Scan). */
-export async function claimsStoredBetween(store: Store, since: string, until: string): Promise<StoredClaim[]> {
+export async function claimsStoredBetween(
+  store: Store,
+  since: string,
+  until: string,
+): Promise<StoredClaim[]> {
   const out: StoredClaim[] = [];
   const start = Date.parse(since.slice(0, 10));
   for (let t = start; t <= Date.parse(until); t += DAY) {
     const day = new Date(t).toISOString().slice(0, 10);
-    out.push(...(await store.queryClaims({ index: { by: 'day', value: day }, since, until, order: 'oldest' })));
+    out.push(
+      ...(await store.queryClaims({
+        index: { by: 'day', value: day },
+        since,
+        until,
+        order: 'oldest',
+      })),
+    );
   }
   return out;
 }
@@ -62,10 +73,22 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
   }
   // The run key is the watermark it starts from: a retry of the same period finds the record.
   const key = `${channel}#${since}`;
-  const { run } = await deps.store.beginDigestRun({ key, status: 'sending', claimIds: claims.map((c) => c.id), createdAt: until });
+  const { run } = await deps.store.beginDigestRun({
+    key,
+    status: 'sending',
+    claimIds: claims.map((c) => c.id),
+    createdAt: until,
+  });
   if (run.status === 'sent') {
     await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
-    return { status: 'already-sent', claims: run.claimIds.length, since, until: run.createdAt, messageId: run.messageId, digest };
+    return {
+      status: 'already-sent',
+      claims: run.claimIds.length,
+      since,
+      until: run.createdAt,
+      messageId: run.messageId,
+      digest,
+    };
   }
   const messageId = await deps.mailer.send({
     to: opts.to,

@@ -11,8 +11,10 @@ export function charsetFromContentType(contentType: string | undefined): string 
 
 function sniffBom(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) return 'utf-32le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return 'utf-32be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00)
+    return 'utf-32le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   return undefined;
@@ -32,7 +34,10 @@ function sniffDeclared(bytes: Buffer): string | undefined {
 }
 
 /** Decodes bytes to a string; an unknown charset falls back to UTF-8 rather than failing. */
-export function decodeBytes(bytes: Buffer, contentType?: string): { text: string; charset: string } {
+export function decodeBytes(
+  bytes: Buffer,
+  contentType?: string,
+): { text: string; charset: string } {
   const bom = sniffBom(bytes);
   const candidates = [bom, charsetFromContentType(contentType), sniffDeclared(bytes), 'utf-8'];
   for (const c of candidates) {

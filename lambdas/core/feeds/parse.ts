@@ -31,7 +31,11 @@ export class FeedParseError extends Error {
   }
 }
 
-const parser = new Parser({ timeout: 0 });
+// Atom <category term="…"/> is not mapped by rss-parser by default; keep every one.
+const parser = new Parser<Record<string, unknown>, { atomCategories?: unknown[] }>({
+  timeout: 0,
+  customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
+});
 
 const MAX_ITEMS = 1000;
 
@@ -42,7 +46,8 @@ function textOf(value: unknown): string {
     if (typeof v._ === 'string') return v._;
     if (typeof v.name === 'string') return v.name;
     if (typeof v.term === 'string') return v.term;
-    if (v.$ && typeof (v.$ as Record<string, unknown>).term === 'string') return (v.$ as Record<string, string>).term!;
+    if (v.$ && typeof (v.$ as Record<string, unknown>).term === 'string')
+      return (v.$ as Record<string, string>).term!;
   }
   return '';
 }
@@ -66,7 +71,11 @@ function isoOrUndefined(v: unknown): string | undefined {
  * resolves relative item links.
  * @throws FeedParseError when the document is not a feed.
  */
-export async function parseFeed(bytes: Buffer, contentType: string | undefined, baseUrl: string): Promise<ParsedFeed> {
+export async function parseFeed(
+  bytes: Buffer,
+  contentType: string | undefined,
+  baseUrl: string,
+): Promise<ParsedFeed> {
   const { text } = decodeBytes(bytes, contentType);
   const head = text.slice(0, 1024).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) {
@@ -77,25 +86,37 @@ export async function parseFeed(bytes: Buffer, contentType: string | undefined, 
     // rss-parser's xml2js keeps the DTD inert (no entity expansion beyond XML's five).
     feed = await parser.parseString(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, ''));
   } catch (e) {
-    throw new FeedParseError(`not a parsable RSS/Atom/RDF feed: ${(e as Error).message.split('\n')[0]}`);
+    throw new FeedParseError(
+      `not a parsable RSS/Atom/RDF feed: ${(e as Error).message.split('\n')[0]}`,
+    );
   }
   const items: FeedItem[] = [];
   let skipped = 0;
   for (const raw of (feed.items ?? []).slice(0, MAX_ITEMS)) {
     const r = raw as Record<string, unknown>;
-    const link = textOf(r.link) || (typeof r.guid === 'string' && /^https?:/i.test(r.guid) ? r.guid : '');
+    const link =
+      textOf(r.link) || (typeof r.guid === 'string' && /^https?:/i.test(r.guid) ? r.guid : '');
     const url = tryCanonicalizeUrl(link, baseUrl);
     if (!url) {
       skipped++;
       continue;
     }
-    const categories = Array.isArray(r.categories) ? r.categories.map(textOf).filter(Boolean) : [];
+    const rawCategories =
+      Array.isArray(r.categories) && r.categories.length
+        ? r.categories
+        : Array.isArray(r.atomCategories)
+          ? r.atomCategories
+          : [];
+    const categories = [...new Set(rawCategories.map(textOf).filter(Boolean))];
     items.push({
       title: stripTags(textOf(r.title)),
       url,
       guid: typeof r.guid === 'string' ? r.guid : undefined,
       publishedAt: isoOrUndefined(r.isoDate) ?? isoOrUndefined(r.pubDate),
-      summary: stripTags(textOf(r.contentSnippet) || textOf(r.summary) || textOf(r.content)).slice(0, 2000),
+      summary: stripTags(textOf(r.contentSnippet) || textOf(r.summary) || textOf(r.content)).slice(
+        0,
+        2000,
+      ),
       categories,
     });
   }

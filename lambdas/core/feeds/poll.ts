@@ -85,12 +85,24 @@ export async function pollFeeds(deps: PollDeps, opts: PollOptions = {}): Promise
   const limiter = new KeyedLimiter(opts.concurrency ?? 8, opts.perHostConcurrency ?? 2);
   const results = await Promise.all(
     feeds.map(async (feed) => {
-      const retryAfterPending = feed.nextPollAt && feed.consecutiveErrors > 0 && Date.parse(feed.nextPollAt) > now.getTime();
+      const retryAfterPending =
+        feed.nextPollAt &&
+        feed.consecutiveErrors > 0 &&
+        Date.parse(feed.nextPollAt) > now.getTime();
       if (!(opts.force ? !retryAfterPending : isDue(feed, now))) {
-        const r: FeedPollResult = { feedId: feed.id, feedName: feed.name, outcome: 'not-due', items: 0, newArticles: 0, skippedByPrefilter: 0 };
+        const r: FeedPollResult = {
+          feedId: feed.id,
+          feedName: feed.name,
+          outcome: 'not-due',
+          items: 0,
+          newArticles: 0,
+          skippedByPrefilter: 0,
+        };
         return r;
       }
-      const r = await limiter.run(hostOf(feed.url), () => pollOne(deps, feed, interval, opts.maxFeedBytes));
+      const r = await limiter.run(hostOf(feed.url), () =>
+        pollOne(deps, feed, interval, opts.maxFeedBytes),
+      );
       opts.onFeedDone?.(r.result);
       if (r.jobs.length) await deps.queue.enqueue(r.jobs);
       return r.result;
@@ -117,9 +129,19 @@ async function pollOne(
 ): Promise<{ result: FeedPollResult; jobs: ArticleJob[] }> {
   const { store, http, clock, logger } = deps;
   const started = clock.now();
-  const base: FeedPollResult = { feedId: feed.id, feedName: feed.name, outcome: 'failed', items: 0, newArticles: 0, skippedByPrefilter: 0 };
+  const base: FeedPollResult = {
+    feedId: feed.id,
+    feedName: feed.name,
+    outcome: 'failed',
+    items: 0,
+    newArticles: 0,
+    skippedByPrefilter: 0,
+  };
   try {
-    const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5' };
+    const headers: Record<string, string> = {
+      accept:
+        'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
+    };
     if (feed.etag) headers['if-none-match'] = feed.etag;
     if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
     const res = await http.get({ url: feed.url, headers, maxBytes: maxFeedBytes });
@@ -135,7 +157,11 @@ async function pollOne(
       return { result: { ...base, outcome: 'not-modified' }, jobs: [] };
     }
     if (res.status < 200 || res.status >= 300) {
-      throw new HttpStatusError(res.status, feed.url, parseRetryAfter(res.headers['retry-after'], started));
+      throw new HttpStatusError(
+        res.status,
+        feed.url,
+        parseRetryAfter(res.headers['retry-after'], started),
+      );
     }
     const parsed = await parseFeed(res.body, res.headers['content-type'], res.url);
     const ids = parsed.items.map((i) => urlId(i.url));
@@ -178,8 +204,23 @@ async function pollOne(
       lastItemCount: parsed.items.length,
       lastNewCount: jobs.length,
     });
-    logger.info('feed polled', { feed: feed.id, items: parsed.items.length, new: jobs.length, skipped, noLink: parsed.skipped });
-    return { result: { ...base, outcome: 'updated', items: parsed.items.length, newArticles: jobs.length, skippedByPrefilter: skipped }, jobs };
+    logger.info('feed polled', {
+      feed: feed.id,
+      items: parsed.items.length,
+      new: jobs.length,
+      skipped,
+      noLink: parsed.skipped,
+    });
+    return {
+      result: {
+        ...base,
+        outcome: 'updated',
+        items: parsed.items.length,
+        newArticles: jobs.length,
+        skippedByPrefilter: skipped,
+      },
+      jobs,
+    };
   } catch (e) {
     const errors = feed.consecutiveErrors + 1;
     let waitMinutes = backoffMinutes(errors, interval);
@@ -194,7 +235,12 @@ async function pollOne(
       lastError: message,
       nextPollAt: addMinutes(started, waitMinutes),
     });
-    logger.warn('feed failed', { feed: feed.id, error: message, consecutiveErrors: errors, retryInMinutes: Math.round(waitMinutes) });
+    logger.warn('feed failed', {
+      feed: feed.id,
+      error: message,
+      consecutiveErrors: errors,
+      retryInMinutes: Math.round(waitMinutes),
+    });
     return { result: { ...base, error: message }, jobs: [] };
   }
 }

@@ -9,9 +9,15 @@ import type { FeedRecord } from '../records';
 import { canonicalizeUrl } from '../url';
 
 export const FeedConfigSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ids are lower-case letters, digits and dashes').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ids are lower-case letters, digits and dashes')
+    .optional(),
   name: z.string().min(1).max(200),
-  url: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'feed URLs must be http(s)'),
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'feed URLs must be http(s)'),
   enabled: z.boolean().default(true),
   /** Item-level relevance check before fetching pages; off for security trade press. */
   prefilter: z.boolean().default(true),
@@ -27,7 +33,7 @@ export function parseFeedsConfig(json: string, source = 'feeds.json'): FeedConfi
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new Error(`${source}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${source}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const r = FeedsFileSchema.safeParse(data);
   if (!r.success) {
@@ -43,7 +49,10 @@ export function feedIdFor(url: string): string {
   return slug(`${u.hostname.replace(/^www\./, '')}${u.pathname}`).slice(0, 63) || 'feed';
 }
 
-export function newFeedRecord(cfg: { id?: string; name?: string; url: string; enabled?: boolean; prefilter?: boolean }, clock: Clock): FeedRecord {
+export function newFeedRecord(
+  cfg: { id?: string; name?: string; url: string; enabled?: boolean; prefilter?: boolean },
+  clock: Clock,
+): FeedRecord {
   const url = canonicalizeUrl(cfg.url);
   return {
     id: cfg.id ?? feedIdFor(url),
@@ -57,7 +66,11 @@ export function newFeedRecord(cfg: { id?: string; name?: string; url: string; en
 }
 
 /** Adds the configured feeds that the store does not have yet. Returns how many were added. */
-export async function seedFeeds(store: Store, configs: FeedConfig[], clock: Clock): Promise<number> {
+export async function seedFeeds(
+  store: Store,
+  configs: FeedConfig[],
+  clock: Clock,
+): Promise<number> {
   let added = 0;
   for (const cfg of configs) {
     if ((await store.createFeed(newFeedRecord(cfg, clock))) === 'created') added++;
@@ -66,7 +79,11 @@ export async function seedFeeds(store: Store, configs: FeedConfig[], clock: Cloc
 }
 
 /** Seeds the defaults once per store: a user who removes feeds does not get them back. */
-export async function seedDefaultFeedsOnce(store: Store, configs: FeedConfig[], clock: Clock): Promise<number> {
+export async function seedDefaultFeedsOnce(
+  store: Store,
+  configs: FeedConfig[],
+  clock: Clock,
+): Promise<number> {
   if (await store.getWatermark('feeds-seeded')) return 0;
   const n = await seedFeeds(store, configs, clock);
   await store.setWatermark('feeds-seeded', clock.now().toISOString());
