@@ -69,17 +69,25 @@ export function accusedMatches(gold: GoldParty, p: Party): boolean {
   return norm(gold.name) === norm(p.name);
 }
 
-/** Whether a predicted accuser matches a gold accuser: the same entity, or the same state. */
+const GOVERNMENT_BODY =
+  /\b(officials?|government|authorities|administration|ministry|ministries|department|prosecutors?|police|bureau|agency|agencies|intelligence|court|justice|security service|cabinet|president|prime minister|minister|secretary|embassy|white house|kremlin|state department|treasury|military|army|parliament|senate|congress|regulator|foreign office)\b/i;
+
+/**
+ * Whether a predicted accuser matches a gold accuser: the same entity, or — for governments —
+ * the same state: a gold "U.S. Justice Department" or "U.S. officials" is matched by a predicted
+ * United States or by a U.S. agency, since both say the U.S. government made the attribution.
+ * Companies and researchers must match by name.
+ */
 export function accuserMatches(gold: GoldParty, p: Party): boolean {
   const g = gazetteer();
   const ge = g.resolve(gold.name);
   const pe = g.resolve(p.name);
   if (ge && pe && ge.type === pe.type && ge.name === pe.name) return true;
-  const goldIsState =
-    (ge?.type === 'country' ||
-      /\b(officials?|government|authorities|administration)\b/i.test(gold.name)) &&
-    !!gold.country;
-  if (goldIsState && p.kind === 'state' && p.country === gold.country) return true;
+  const goldIsGovernment =
+    !!gold.country &&
+    (ge?.type === 'country' || ge?.type === 'organ' || (!ge && GOVERNMENT_BODY.test(gold.name)));
+  const predIsGovernment = p.kind === 'state' || p.kind === 'agency';
+  if (goldIsGovernment && predIsGovernment && p.country === gold.country) return true;
   const a = norm(gold.name);
   const b = norm(p.name);
   return a === b || (a.length > 3 && b.length > 3 && (a.includes(b) || b.includes(a)));
@@ -96,12 +104,29 @@ const prf = (c: Counts) => {
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
-/** Greedy one-to-one matching; returns matched pairs and the leftovers. */
-function match<G, P>(gold: G[], pred: P[], eq: (g: G, p: P) => boolean) {
+/**
+ * One-to-one matching in two passes: exact matches first (the same actor or name), then the
+ * looser ones (the same country), so a gold "China" does not take the prediction meant for a
+ * gold "APT31".
+ */
+function match<G, P>(
+  gold: G[],
+  pred: P[],
+  eq: (g: G, p: P) => boolean,
+  exact?: (g: G, p: P) => boolean,
+) {
   const used = new Set<number>();
   const pairs: [G, P][] = [];
-  const missed: G[] = [];
+  const pending: G[] = [];
   for (const g of gold) {
+    const i = exact ? pred.findIndex((p, k) => !used.has(k) && exact(g, p)) : -1;
+    if (i >= 0) {
+      used.add(i);
+      pairs.push([g, pred[i]!]);
+    } else pending.push(g);
+  }
+  const missed: G[] = [];
+  for (const g of pending) {
     const i = pred.findIndex((p, k) => !used.has(k) && eq(g, p));
     if (i >= 0) {
       used.add(i);
@@ -109,6 +134,14 @@ function match<G, P>(gold: G[], pred: P[], eq: (g: G, p: P) => boolean) {
     } else missed.push(g);
   }
   return { pairs, missed, extra: pred.filter((_, k) => !used.has(k)) };
+}
+
+/** The same actor, or the same name: an exact accused match. */
+function accusedExact(gold: GoldParty, p: Party): boolean {
+  const goldActor = entityName(gold.actor ?? undefined) ?? entityName(gold.name);
+  const predActor = p.actor ?? entityName(p.name);
+  if (goldActor && predActor) return goldActor === predActor;
+  return norm(gold.name) === norm(p.name);
 }
 
 function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
@@ -172,7 +205,7 @@ export function evaluate(
       r.claims.map((c) => c.accused),
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
-    const am = match(goldAccused, predAccused, accusedMatches);
+    const am = match(goldAccused, predAccused, accusedMatches, accusedExact);
     // A prediction that matches a gold accused already matched (APT28 and Russia for one gold
     // "APT28 of Russia") is not a false positive.
     const extraAccused = am.extra.filter((p) => !goldAccused.some((g) => accusedMatches(g, p)));
@@ -239,7 +272,7 @@ export function evaluate(
       r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')).map((c) => c.accused),
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
-    const dm = match(goldDenied, predDenied, accusedMatches);
+    const dm = match(goldDenied, predDenied, accusedMatches, accusedExact);
     const extraDenied = dm.extra.filter((p) => !goldDenied.some((g) => accusedMatches(g, p)));
     denial.tp += dm.pairs.length;
     denial.fn += dm.missed.length;

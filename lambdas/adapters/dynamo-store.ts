@@ -297,8 +297,8 @@ export class DynamoStore implements Store {
     ];
   }
 
-  async replaceClaims(articleId: string, claims: StoredClaim[]): Promise<void> {
-    const old = await this.listClaimsForArticle(articleId);
+  async replaceClaims(articleId: string, claims: StoredClaim[], previous?: StoredClaim[]): Promise<void> {
+    const old = previous ?? (await this.listClaimsForArticle(articleId));
     const newKeys = new Set<string>();
     const puts: Item[] = [];
     for (const c of claims) {

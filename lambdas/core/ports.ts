@@ -98,8 +98,11 @@ export interface Store {
   claimCanonicalUrl(canonicalUrl: string, articleId: string): Promise<string>;
 
   // claims
-  /** Replaces the article's stored claims with these (idempotent; stale ones are removed). */
-  replaceClaims(articleId: string, claims: StoredClaim[]): Promise<void>;
+  /**
+   * Replaces the article's stored claims with these (idempotent; stale ones are removed).
+   * `previous`, when the caller has just read them, saves a read.
+   */
+  replaceClaims(articleId: string, claims: StoredClaim[], previous?: StoredClaim[]): Promise<void>;
   listClaimsForArticle(articleId: string): Promise<StoredClaim[]>;
   queryClaims(query: ClaimQuery): Promise<StoredClaim[]>;
 

@@ -1,10 +1,11 @@
 /**
  * The prefilter: a cheap relevance check on a feed item (title, summary, categories) that
  * decides whether its page is fetched at all. It aims at recall — a wrongly kept item costs one
- * page fetch; a wrongly dropped item is a lost claim — so any cyber cue or known actor name keeps
- * the item. Its recall is measured on the detection corpus (test/unit/prefilter.test.ts).
+ * page fetch; a wrongly dropped item is a lost claim — so an item is kept when it has any cyber
+ * cue, names a threat actor or an intelligence organ, or reports a state accusing or being
+ * accused. Recall is measured on the detection corpus (test/unit/prefilter.test.ts).
  */
-import { mentionsKnownActor } from './detect/gazetteer';
+import { gazetteer } from './detect/gazetteer';
 import { CYBER_CUE } from './detect/lexicon';
 
 export interface PrefilterInput {
@@ -13,7 +14,13 @@ export interface PrefilterInput {
   categories?: string[];
 }
 
+const ACCUSATION =
+  /\b(accus\w*|blam\w*|allegation\w*|alleg\w*|attribut\w*|den(?:y|ies|ied)|dismiss\w*|reject\w*|ransom\w*|leak\w*|spy\w*|espionage|sanction\w*|indict\w*|charg\w*)\b/i;
+
 export function isRelevantItem(item: PrefilterInput): boolean {
   const text = [item.title, item.summary ?? '', ...(item.categories ?? [])].join(' \n ');
-  return CYBER_CUE.test(text) || mentionsKnownActor(text);
+  if (CYBER_CUE.test(text)) return true;
+  const mentions = gazetteer().scan(text);
+  if (mentions.some((m) => m.entity.type === 'actor' || m.entity.type === 'organ')) return true;
+  return ACCUSATION.test(text) && mentions.some((m) => m.entity.type === 'country');
 }

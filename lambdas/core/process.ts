@@ -92,7 +92,7 @@ export async function detectAndStore(
   const claims = toStoredClaims(article, result, deps.detector.version, previous, now);
   // Claims first, then the article's status: a crash in between leaves the article pending, and
   // the rerun replaces the same claim ids.
-  await deps.store.replaceClaims(article.id, claims);
+  await deps.store.replaceClaims(article.id, claims, previous);
   const done: ArticleRecord = {
     ...article,
     status: 'extracted',

@@ -8,7 +8,7 @@
  *
  * It implements {@link Detector}; the pipeline depends only on that interface.
  */
-import type { Action, Claim, ClaimResponse, DetectResult, Party } from '../model';
+import type { Action, Claim, ClaimResponse, DetectResult, Party, PartyKind } from '../model';
 import {
   type Entity,
   type Gazetteer,
@@ -38,7 +38,7 @@ export interface Detector {
 
 /** Nouns that make a preceding country an accused actor: "Chinese hackers", "Russian military intelligence". */
 const HACKER_NOUN =
-  /^(hackers?|hacking|hacks?|cyber\w*|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?)$/;
+  /^(hackers?|hacking|hacks?|cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?)$/;
 /** Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers". */
 const FILLER =
   /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|official|officials?)$/;
@@ -49,25 +49,28 @@ const LINK_SUFFIX =
 const ACCUSE_VERB =
   /^(blam\w*|accus\w*|attribut\w*|alleg\w*|pinn\w*|pointed|point|points|implicat\w*|fingered|named|names|identified|identifies|link\w*|tied|ties|traced|traces|charg\w*|indict\w*|sanction\w*|connected|connects|suspect\w*|held|holds|condemn\w*|denounc\w*|called|calls|exposed|exposes)$/;
 const SPEECH_VERB =
-  /^(said|says|say|stated|states|told|tells|announced|announces|alleged|alleges|accused|accuses|blamed|blames|attributed|attributes|assessed|assesses|assess|concluded|concludes|determined|determines|found|finds|believes?|believed|warned|warns|identified|identifies|named|names|linked|links|charged|charges|indicted|indicts|sanctioned|sanctions|confirmed|confirms|reported|reports|revealed|reveals|disclosed|discloses|claimed|claims|contend|contends|contended|argued|argues|argue|pointed|points|traced|traces|tracks|tracked|calls|called|described|describes|published|publishes|issued|issues|released|releases|wrote|writes|added|adds|suspects?|suspected|thinks?|thought|stressed|emphasized|insisted|noted|notes|asserted|asserts|maintained|maintains|tied|ties|connected|connects|exposed|exposes|condemned|condemns|denounced|denounces|formally|publicly|has|have|had|is|was|were|are)$/;
+  /^(said|says|say|stated|states|told|tells|obtained|unsealed|filed|expelled|summoned|imposed|levied|announced|announces|alleged|alleges|accused|accuses|blamed|blames|attributed|attributes|assessed|assesses|assess|concluded|concludes|determined|determines|found|finds|believes?|believed|warned|warns|identified|identifies|named|names|linked|links|charged|charges|indicted|indicts|sanctioned|sanctions|confirmed|confirms|reported|reports|revealed|reveals|disclosed|discloses|claimed|claims|contend|contends|contended|argued|argues|argue|pointed|points|traced|traces|tracks|tracked|calls|called|described|describes|published|publishes|issued|issues|released|releases|wrote|writes|added|adds|suspects?|suspected|thinks?|thought|stressed|emphasized|insisted|noted|notes|asserted|asserts|maintained|maintains|tied|ties|connected|connects|exposed|exposes|condemned|condemns|denounced|denounces|formally|publicly|has|have|had|is|was|were|are)$/;
+/** "after concluding that…", "saying that…": the subject speaks through a gerund. */
+const GERUND_SPEECH =
+  /^(concluding|saying|accusing|blaming|alleging|asserting|claiming|stating|announcing|charging|determining|finding|assessing|attributing|linking|naming|identifying|warning|arguing|insisting|noting|citing)$/;
 const ACCUSER_NOUN =
   /^(officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
 
 const DENIAL_CUE =
-  /\b(den(?:y|ied|ies|ying|ial)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form)|groundless|baseless|unfounded|smear\w*|slander\w*|fabricat\w+|absurd|nonsense|politically (?:motivated|charged)|tarnish\w*|disinformation|misleading information|russophob\w*|hysteria|spy ?mania|refut\w+|repudiat\w+|false accusations?|unsubstantiated|groundlessly|no (?:basis|grounds)|not involved|no involvement|had nothing to do|has nothing to do|irresponsible (?:accusations|claims)|malicious (?:hype|speculation)|hype)\b/i;
+  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|does not (?:engage|conduct|support) (?:in )?(?:hacking|cyber)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s? of|(?:malicious )?(?:hype|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence)\b/i;
 const RESPONSIBILITY_CUE =
   /\b(claim(?:ed|s|ing)? (?:responsibility|credit)|took (?:responsibility|credit)|takes? (?:responsibility|credit)|posted [^.]{0,80}?(?:leak|extortion|dark ?web) (?:site|portal|blog)|listed [^.]{0,80}? on its (?:leak|extortion|dark ?web) (?:site|portal|blog)|added [^.]{0,80}? to its (?:leak|extortion) (?:site|portal|blog)|said it (?:was|had been) behind|boasted|bragged)\b/i;
 const NO_RESPONSIBILITY =
   /\b(no (?:group|one|gang|actor|hacker group)[^.]{0,40}(?:claimed|taken responsibility|has claimed)|not (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|has not (?:said|named|identified|disclosed) who|did not (?:say|name|identify|disclose) who|declined to (?:attribute|name|say who|comment on who)|unknown (?:attackers|hackers|actors)|unidentified (?:attackers|hackers|actors)|too early to (?:say|tell|attribute))\b/i;
 const ACK_CUE = /\b(acknowledg\w+|admitt?\w*|confirmed (?:it|that it) (?:was|had))\b/i;
 const HYPOTHETICAL =
-  /^(if|should|imagine|suppose)\b|\b(could|would) (?:hack|attack|target|breach|launch|cripple|disrupt)|\bwhat if\b|\bhypothetical\w*|\bscenario\b/i;
+  /^(if|should|imagine|suppose)\b|\?["'”’]?\s*$|\bwhether\b|\b(could|would) (?:hack|attack|target|breach|launch|cripple|disrupt)|\bwhat if\b|\bhypothetical\w*|\bscenarios?\b/i;
 const HEDGE =
   /\b(suspected|suspects?|possibl[ey]|may|might|likely|probabl[ey]|believed|appears?|seem\w*|allegedly|reportedly|potential(?:ly)?|moderate confidence|low confidence|could be|tentative\w*)\b/i;
 const FIRM =
   /\b(high confidence|formally|definitively|conclusively|confirmed|determined|concluded|officially|unequivocally|is responsible|was responsible|were responsible|has attributed|have attributed|indict\w+|charged|sanction\w+)\b/i;
 const NOT_PROVIDED =
-  /\b(?:(?:has|have|had|did|does|do)(?:n't| not| never)(?: yet)? (?:provid|offer|present|shar|releas|publish|produc|show|give|disclos)\w* (?:any |public |concrete |technical |supporting |further )?(?:evidence|proof|details)|without (?:providing |offering |presenting |any )?(?:evidence|proof)|no (?:public |concrete |technical |hard )?(?:evidence|proof)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|lack of evidence|evidence (?:was|has been) not (?:provided|released))\b/i;
+  /\b(?:(?:not|never|n't|yet to|failed to|declined to|refused to)\b[^.;]{0,30}?\b(?:provid|offer|present|shar|releas|publish|produc|show|giv|disclos|made public|make public|put forward|back(?:ed)? up|substantiat|lay out|laid out|set out|detail)\w*[^.;]{0,25}?\b(?:evidence|proof)|without (?:providing |offering |presenting |giving |citing |any |public )*(?:evidence|proof)|no (?:public |concrete |technical |hard |supporting )?(?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|released|presented|made public|given)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|presented no (?:evidence|proof)|(?:lack|absence) of (?:public )?evidence|evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public))\b/i;
 const PROVIDED =
   /\b(?:forensic (?:evidence|analysis|artifacts|traces)|technical (?:evidence|indicators|analysis|details)|indicators of compromise|iocs?|high confidence|evidence (?:shows|showed|indicates|indicated|linking|that linked|pointing)|published (?:technical )?(?:indicators|details|evidence)|malware samples|infrastructure (?:overlaps?|links)|code (?:overlaps?|similarit\w+|reuse)|overlapping (?:infrastructure|code|tooling)|shared (?:infrastructure|code|tooling)|blockchain analysis|traced the (?:funds|wallets)|intercepted communications|digital fingerprints?)\b/i;
 
@@ -107,8 +110,38 @@ const TARGET_VERB =
 const TARGET_STOP =
   /\s*(?:[,;:()\u2014\u2013"“”]|\s-\s|\.(?:\s|$)|\b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)/i;
 
+/** "Microsoft's finding that…", "the NCSC's assessment": the possessor speaks. */
+const REPORT_NOUN =
+  /^(finding|findings|report|reports|assessment|assessments|analysis|investigation|investigators|statement|advisory|research|researchers|analysts|attribution|conclusion|conclusions|indictment|complaint|announcement|disclosure|blog|post|threat|security|intelligence|experts|team|accusation|accusations|allegation|allegations|claim|claims|charges)$/;
+
+/** A sentence whose speaker is a pronoun or a role: "the company said", "officials said". */
+const SPEAKER_COREF =
+  /\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|it|they|he|she) (?:said|says|added|stated|wrote|noted|assessed|believes?|concluded|found|warned|told|called|described|accused|blamed)\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b/;
+
 const COREF =
-  /\b(the|this|that) (group|hackers|gang|actor|attackers|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary)\b/i;
+  /\b(?:(?:the|this|that) (?:group|hackers|gang|actor|attackers|intruders|perpetrators|culprits|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary|spies|operatives)|(?:the )?(?:people|those|hackers|group|actors?) (?:behind|responsible for) (?:it|the (?:attack|breach|intrusion|hack|campaign|operation|theft)))\b/i;
+
+/** "WASHINGTON/BEIJING -", "SEOUL, Nov 3 (Reuters) -": a place, not a party. */
+const DATELINE =
+  /^(?:[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]+)*)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+/;
+function stripDateline(p: string): string {
+  const m = DATELINE.exec(p);
+  return m && /[A-Z]{3}/.test(m[0]) ? p.slice(m[0].length) : p;
+}
+
+/** Names of groups the gazetteer does not know: "a group calling itself X", "tracked as Storm-1234". */
+const NAMED_GROUP =
+  /\b(?:call(?:s|ed|ing)? (?:itself|themselves)|known as|dubbed|nicknamed|tracked as|tracks as|tracking as|tracks it as|(?:which|that) (?:it|the company|researchers|[A-Z]\w+) (?:calls|has dubbed|dubbed|named|tracks as)|under the (?:name|moniker)|going by(?: the name)?|self-(?:described|styled)|a group named|a group called|a gang called|an outfit called)\s+(?:the\s+)?["“'‘]?((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+(?:of\s+|al-|ad-|the\s+)?[A-Z0-9][\w$&.'’()-]*){0,4})/g;
+const GROUP_CODE =
+  /\b(?:UNC\d{3,5}|TA\d{3,4}|DEV-\d{4}|Storm-\d{4}|TAG-\d{2,4}|UAC-\d{4}|UAT-\d{4}|TEMP\.\w+|APT-C-\d{2})\b/g;
+const GROUP_BEFORE_NOUN =
+  /\b((?:[A-Z][\w$&.'’()-]*)(?:\s+[A-Z][\w$&.'’()-]*){0,2})\s+(?:ransomware (?:gang|group|operation|crew|operators|affiliates?)|hacking (?:group|collective|crew|team)|hacker (?:group|collective)|hacktivist (?:group|collective)|extortion (?:gang|group)|cybercrime (?:gang|group)|threat (?:group|actor)|APT group|gang|crew|hacktivists)\b/g;
+const MALWARE_CONTEXT =
+  /\b(malware|tool|tools|toolkit|backdoor|implant|vulnerabilit\w+|flaw|bug|exploit|variant|strain|worm|trojan|wiper|virus|software|program|code|operation|campaign|botnet|loader|dropper|ransomware called|ransomware named|ransomware dubbed|payload|rootkit|spyware|family|framework|technique|attack known|cve)\b[^.]{0,40}$/i;
+const INSTITUTION_BEFORE =
+  /\b(service|agency|police|ministry|department|bureau|centre|center|office|council|directorate|command|administration|court|university|company|firm|institute|committee|commission|unit|team|lab|laboratory|program|programme|bank|exchange|network|system)\b,?\s+(?:(?:also|which is|widely|commonly|better|formally|officially|now)\s+)*(?:known as|called|dubbed|named)\s+(?:the\s+)?["“'‘]?$/i;
+const NOT_A_GROUP =
+  /^(Operation|Project|Campaign|Patch|CVE|The|A|An|This|That|Its|Their|Chinese|Russian|Iranian|North|South|American|British|Israeli|Ukrainian|State|Government|Security|Cyber|Microsoft|Google|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Some|Many|Other|One|Two|Several|Another|New|Pro|It|He|She|They|We|In|On|At|For)$/;
 
 // ------------------------------------------------------------------ types
 
@@ -138,13 +171,12 @@ interface SentenceInfo {
 
 // ------------------------------------------------------------------ helpers
 
-function entityParty(e: Entity, viaDemonym = false): Party {
+function entityParty(e: Entity): Party {
   if (e.type === 'country') {
     return { name: e.name, kind: e.bloc ? 'unknown' : 'state', country: e.bloc ? null : e.country };
   }
   const party: Party = { name: e.name, kind: e.kind, country: e.country };
   if (e.type === 'actor' || e.type === 'organ') party.actor = e.name;
-  void viaDemonym;
   return party;
 }
 
@@ -187,7 +219,7 @@ export class RuleDetector implements Detector {
 
   detect(input: DetectInput): DetectResult {
     const { text } = stripComments(input.text ?? '');
-    const paras = paragraphs(text);
+    const paras = paragraphs(text).map(stripDateline);
     const title = (input.title ?? '').trim();
     if (title && paras[0] !== title) paras.unshift(title);
 
@@ -206,9 +238,12 @@ export class RuleDetector implements Detector {
       }
     });
     const cyberSentences = infos.filter((s) => s.cyber).length;
+    const hasActor = infos.some((s) => s.mentions.some((m) => m.entity.type === 'actor'));
+    // A story is cyber when cyber vocabulary recurs, or appears in a short text, or comes with a
+    // named threat actor: one passing mention in a long story about a missile strike is not enough.
     const isCyber =
       cyberSentences >= 2 ||
-      (cyberSentences >= 1 && infos.some((s) => s.mentions.some((m) => m.entity.type === 'actor')));
+      (cyberSentences >= 1 && (hasActor || cyberSentences / infos.length >= 0.15));
 
     const findings: Finding[] = [];
     let lastAccused: Party | null = null;
@@ -218,6 +253,7 @@ export class RuleDetector implements Detector {
       paraCyber.set(s.paragraphIndex, (paraCyber.get(s.paragraphIndex) ?? false) || s.cyber);
 
     if (isCyber) {
+      let lastSpeaker: Party | null = null;
       for (const s of infos) {
         if (s.paragraphIndex !== lastParagraph && s.paragraphIndex > lastParagraph + 2)
           lastAccused = null;
@@ -226,8 +262,10 @@ export class RuleDetector implements Detector {
           s,
           paraCyber.get(s.paragraphIndex) ?? false,
           lastAccused,
+          lastSpeaker,
         );
         if (found.length) lastAccused = found[found.length - 1]!.accused;
+        lastSpeaker = this.speakerOf(s) ?? found.find((f) => f.accuser)?.accuser ?? lastSpeaker;
         findings.push(...found);
       }
     }
@@ -256,12 +294,14 @@ export class RuleDetector implements Detector {
     s: SentenceInfo,
     paragraphIsCyber: boolean,
     lastAccused: Party | null,
+    lastSpeaker: Party | null,
   ): Finding[] {
     const text = s.text;
     if (NO_RESPONSIBILITY.test(text) && !s.mentions.some((m) => m.entity.type === 'actor'))
       return [];
     const hasActor = s.mentions.some((m) => m.entity.type === 'actor');
-    if (!s.cyber && !hasActor && !paragraphIsCyber) return [];
+    const corefers = !!lastAccused && COREF.test(text);
+    if (!s.cyber && !hasActor && !paragraphIsCyber && !corefers) return [];
     if (HYPOTHETICAL.test(text) && !/\b(said|says|blamed|accused|attributed)\b/i.test(text))
       return [];
 
@@ -314,8 +354,47 @@ export class RuleDetector implements Detector {
       }
     }
 
+    // "China's Ministry of State Security", "Russia's GRU": an organ owned by an accused state is accused.
+    for (let i = accuserCandidates.length - 1; i >= 0; i--) {
+      const c = accuserCandidates[i]!;
+      if (c.outlet || c.party.kind !== 'agency') continue;
+      const owner = accused.find(
+        (a) =>
+          a.tokenEnd === c.tokenStart - 1 &&
+          tokens[a.tokenEnd]?.norm === 's' &&
+          a.party.kind === 'state',
+      );
+      if (owner && owner.party.country === c.party.country) {
+        accused.splice(accused.indexOf(owner), 1, {
+          party: c.party,
+          tokenStart: owner.tokenStart,
+          tokenEnd: c.tokenEnd,
+        });
+        accuserCandidates.splice(i, 1);
+      }
+    }
+    // Groups the gazetteer does not know, named by a pattern.
+    for (const g of this.namedGroups(text, tokens, s.mentions)) accused.push(g);
+
+    // A named group describes its state in the same sentence: "Russia's APT29", "Midnight
+    // Blizzard, part of Russia's SVR", "North Korea's Lazarus Group" are one claim, against the group.
+    const groupCountries = new Set(
+      accused
+        .filter((a) => a.party.kind !== 'state' && a.party.kind !== 'agency' && a.party.country)
+        .map((a) => a.party.country),
+    );
+    for (let i = accused.length - 1; i >= 0; i--) {
+      const a = accused[i]!;
+      if (
+        (a.party.kind === 'state' || a.party.kind === 'agency') &&
+        a.party.country &&
+        groupCountries.has(a.party.country)
+      )
+        accused.splice(i, 1);
+    }
+
     // Light coreference: "the group said…", "the hackers, who…".
-    if (accused.length === 0 && lastAccused && COREF.test(text) && (s.cyber || paragraphIsCyber)) {
+    if (accused.length === 0 && lastAccused && corefers) {
       accused.push({ party: lastAccused, tokenStart: -1, tokenEnd: -1 });
     }
     if (accused.length === 0) return [];
@@ -324,72 +403,139 @@ export class RuleDetector implements Detector {
     // something cyber, or a self-claim.
     const attributes =
       selfClaim ||
-      /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(
+      /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|got inside|got into|broke into|gained access|accessed|penetrated|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(
         text,
       );
     if (!attributes) return [];
 
-    // Accuser: speech subject before a verb, "according to X", "allegations from X".
-    let accuser: Party | null = null;
+    // Accuser: who speaks or accuses — "X said", "according to X", "allegations from X",
+    // "X blamed …", a trailing ", X officials said." Coordinated accusers ("the US, Britain and
+    // the EU accused…") all count.
     const accusedSpans = accused.map((a) => [a.tokenStart, a.tokenEnd] as const);
     const inAccused = (i: number) => accusedSpans.some(([a, b]) => i >= a && i < b);
+    const firstAccused = Math.min(
+      ...accused.map((a) => (a.tokenStart === -1 ? tokens.length : a.tokenStart)),
+    );
     const according = /\baccording to\b/i.exec(text);
+    const scored: { c: (typeof accuserCandidates)[number]; score: number }[] = [];
     for (const c of accuserCandidates) {
       if (inAccused(c.tokenStart)) continue;
-      const before = tokens.slice(Math.max(0, c.tokenStart - 3), c.tokenStart).map((t) => t.norm);
-      const after = tokens.slice(c.tokenEnd, c.tokenEnd + 6).map((t) => t.norm);
+      const before = tokens.slice(Math.max(0, c.tokenStart - 4), c.tokenStart).map((t) => t.norm);
+      // Read past a relative clause: "Microsoft, which helped Albania respond, said…".
+      let afterStart = c.tokenEnd;
+      const rel = /^\s*,\s*(?:which|who|whose|that|where)\b[^,]{0,120},/.exec(
+        text.slice(tokens[c.tokenEnd - 1]!.end),
+      );
+      if (rel) {
+        const endChar = tokens[c.tokenEnd - 1]!.end + rel[0].length;
+        const idx = tokens.findIndex((t) => t.start >= endChar);
+        if (idx > 0) afterStart = idx;
+      }
+      const after = tokens.slice(afterStart, afterStart + 7).map((t) => t.norm);
       const viaAccording =
-        according &&
-        tokens[c.tokenStart] &&
+        !!according &&
         tokens[c.tokenStart]!.start > according.index &&
-        tokens[c.tokenStart]!.start - according.index < 40;
+        tokens[c.tokenStart]!.start - according.index < 60;
+      const last = before[before.length - 1] ?? '';
       const viaFrom =
-        before.length >= 2 &&
-        /^(from|by)$/.test(before[before.length - 1] ?? '') &&
-        before.some((w) =>
-          /^(allegations?|accusations?|claims?|charges?|assessment|attribution|statements?|reports?|advisory|warnings?|analysis|findings|research|researchers|the|a)$/.test(
-            w,
-          ),
-        );
+        /^(from|by)$/.test(last) &&
+        before
+          .slice(0, -1)
+          .some((w) =>
+            /^(allegations?|accusations?|claims?|charges?|assessments?|attribution|statements?|reports?|advisory|advisories|warnings?|analysis|findings|research|blame|accused|blamed|attributed|named|identified|linked|tied|published|issued|released|conducted|indictment|complaint|investigation|probe)$/.test(
+              w,
+            ),
+          );
+      // Skip the accuser-noun run ("officials", "foreign ministry spokesperson") to the verb.
+      let k = 0;
+      while (
+        k < after.length &&
+        (ACCUSER_NOUN.test(after[k]!) ||
+          /^(the|s|and|of|its|his|her|their|spokesperson|spokesman|spokeswoman|on|in|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|also|previously|earlier|later|has|have|had|formally|publicly|officially|jointly|separately|on)$/.test(
+            after[k]!,
+          ))
+      )
+        k++;
+      const verb = after[k] ?? '';
+      const possessiveReport = after[0] === 's' && REPORT_NOUN.test(after[1] ?? '');
       const speaks =
-        after.some(
-          (w) =>
-            SPEECH_VERB.test(w) && !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(w),
-        ) || after.slice(0, 4).some((w) => ACCUSER_NOUN.test(w));
-      const subjectLike =
-        c.tokenStart < (accused[0]!.tokenStart === -1 ? tokens.length : accused[0]!.tokenStart);
+        possessiveReport ||
+        (SPEECH_VERB.test(verb) &&
+          !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(verb)) ||
+        ACCUSE_VERB.test(verb);
+      const byPeople =
+        /^(at|from|with|of)$/.test(last) &&
+        /^(researchers|analysts|experts|investigators|officials|specialists|scientists|team|teams)$/.test(
+          before[before.length - 2] ?? '',
+        );
+      const isObject =
+        !byPeople &&
+        /^(against|at|on|to|of|with|about|blamed|accused|targeting|targeted|hit|breached|attacked|into)$/.test(
+          last,
+        );
+      let score = 0;
+      if (viaAccording) score = 4;
+      else if (viaFrom) score = 4;
+      else if (speaks && !isObject) score = c.tokenStart < firstAccused ? 3 : 2.5;
+      else if (
+        !isObject &&
+        c.tokenStart < firstAccused &&
+        tokens
+          .slice(c.tokenEnd, firstAccused)
+          .some((t) => ACCUSE_VERB.test(t.norm) || GERUND_SPEECH.test(t.norm))
+      )
+        score = c.tokenStart <= 2 ? 1.5 : 1;
       if (c.outlet) {
         if (
-          viaAccording ||
-          speaks ||
-          viaFrom ||
-          /\b(reported|reports|report by|report from|first reported)\b/i.test(text)
+          score > 0 ||
+          /\b(reported|reports|report by|report from|first reported|told)\b/i.test(text)
         ) {
           if (!reportedBy.includes(c.party.name)) reportedBy.push(c.party.name);
         }
         continue;
       }
-      if (
-        !accuser &&
-        (viaAccording ||
-          viaFrom ||
-          (speaks && subjectLike) ||
-          (subjectLike && ACCUSE_VERB.test(after[0] ?? '')))
-      ) {
-        accuser = c.party;
-      }
+      if (score > 0) scored.push({ c, score });
     }
-    if (!accuser) {
-      // "U.S. officials", "British intelligence" without a gazetteer hit on a speech verb: take
-      // the first country/organ/vendor before the accused when the sentence has an accusation verb.
-      const first = accuserCandidates.find(
-        (c) =>
-          !c.outlet &&
-          !inAccused(c.tokenStart) &&
-          c.tokenStart < (accused[0]!.tokenStart === -1 ? Infinity : accused[0]!.tokenStart),
-      );
-      if (first && tokens.some((t) => ACCUSE_VERB.test(t.norm))) accuser = first.party;
+    scored.sort((a, b) => b.score - a.score || a.c.tokenStart - b.c.tokenStart);
+    const accusers: Party[] = [];
+    const best = scored[0];
+    if (best) {
+      accusers.push(best.c.party);
+      // Coordination: other candidates joined to the best one by commas / "and" only.
+      const joined = (from: number, to: number) =>
+        tokens
+          .slice(from, to)
+          .every(
+            (t) => /^(and|the|as well as|well|as|its|allies|-)$/.test(t.norm) || t.raw === ',',
+          );
+      const group = accuserCandidates
+        .filter((c) => !c.outlet && !inAccused(c.tokenStart))
+        .sort((a, b) => a.tokenStart - b.tokenStart);
+      const idx = group.indexOf(best.c);
+      for (
+        let i = idx - 1;
+        i >= 0 &&
+        joined(group[i]!.tokenEnd, group[i + 1]!.tokenStart) &&
+        text.slice(tokens[group[i]!.tokenEnd - 1]!.end, tokens[group[i + 1]!.tokenStart]!.start)
+          .length < 12;
+        i--
+      )
+        accusers.push(group[i]!.party);
+      for (
+        let i = idx + 1;
+        i < group.length &&
+        joined(group[i - 1]!.tokenEnd, group[i]!.tokenStart) &&
+        text.slice(tokens[group[i - 1]!.tokenEnd - 1]!.end, tokens[group[i]!.tokenStart]!.start)
+          .length < 12;
+        i++
+      )
+        accusers.push(group[i]!.party);
     }
+    if (accusers.length === 0 && lastSpeaker && SPEAKER_COREF.test(text))
+      accusers.push(lastSpeaker);
+    const position = new Map(accuserCandidates.map((c) => [c.party, c.tokenStart]));
+    accusers.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    if (accusers.length === 0) accusers.push(null as unknown as Party);
 
     const hedged = HEDGE.test(text);
     const firm = FIRM.test(text);
@@ -400,27 +546,113 @@ export class RuleDetector implements Detector {
     );
     const out: Finding[] = [];
     const seen = new Set<string>();
-    for (const a of accused) {
-      if (accuser && sameParty(accuser, a.party)) continue;
-      const key = accusedKey(a.party);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        accuser,
-        accuserCountry: countryOfParty(accuser),
-        accused: a.party,
-        sentence: text,
-        sentenceIndex: s.index,
-        paragraphIndex: s.paragraphIndex,
-        reportedBy,
-        target,
-        action,
-        hedged,
-        firm,
-        selfClaim,
-      });
+    for (const accuser of accusers.map((p) => p ?? null)) {
+      for (const a of accused) {
+        if (accuser && sameParty(accuser, a.party)) continue;
+        const key = `${accuserKey(accuser)}=>${accusedKey(a.party)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          accuser,
+          accuserCountry: countryOfParty(accuser),
+          accused: a.party,
+          sentence: text,
+          sentenceIndex: s.index,
+          paragraphIndex: s.paragraphIndex,
+          reportedBy,
+          target,
+          action,
+          hedged,
+          firm,
+          selfClaim,
+        });
+      }
     }
     return out;
+  }
+
+  /** Group names the gazetteer does not know: "calling itself X", "X ransomware gang", "Storm-1234". */
+  private namedGroups(
+    text: string,
+    tokens: Token[],
+    mentions: Mention[],
+  ): { party: Party; tokenStart: number; tokenEnd: number }[] {
+    const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
+    const taken = (start: number, end: number) =>
+      mentions.some((m) => m.start < end && start < m.end) ||
+      out.some((o) => tokens[o.tokenStart]!.start < end && start < tokens[o.tokenEnd - 1]!.end);
+    const add = (name: string, start: number) => {
+      name = name
+        .replace(/[.,'’"”]+$/, '')
+        .replace(/['’]s$/, '')
+        .trim();
+      const first = name.split(/\s+/)[0] ?? '';
+      // "The Police Security Service, known as PST": an institution's short name, not a group.
+      if (INSTITUTION_BEFORE.test(text.slice(Math.max(0, start - 70), start))) return;
+      if (name.length < 3 || NOT_A_GROUP.test(first) || /^\d+$/.test(name) || /^CVE-/i.test(name))
+        return;
+      // "malware known as X", "the flaw, dubbed X": a tool or a bug, not a group.
+      if (MALWARE_CONTEXT.test(text.slice(Math.max(0, start - 60), start))) return;
+      const end = start + name.length;
+      if (taken(start, end)) return;
+      const tStart = tokens.findIndex((t) => t.start >= start);
+      let tEnd = tokens.findIndex((t) => t.start >= end);
+      if (tEnd === -1) tEnd = tokens.length;
+      if (tStart === -1 || tEnd <= tStart) return;
+      const window = text.slice(Math.max(0, start - 80), Math.min(text.length, end + 80));
+      const kind: PartyKind = /ransom|extort|criminal|cybercrim|gang/i.test(window)
+        ? 'criminal-group'
+        : /hacktivis/i.test(window)
+          ? 'hacktivist-group'
+          : /state|government|military|intelligence|espionage|spy|nation/i.test(window)
+            ? 'state-linked-group'
+            : 'unknown';
+      const country =
+        mentions.find(
+          (m) =>
+            m.entity.type === 'country' &&
+            !m.entity.bloc &&
+            Math.abs(m.start - start) < 80 &&
+            (m.form === 'demonym' ||
+              /-(?:linked|backed|based|nexus|sponsored|aligned)/.test(
+                text.slice(m.end, m.end + 12),
+              )),
+        )?.entity.country ?? null;
+      out.push({ party: { name, kind, country, actor: name }, tokenStart: tStart, tokenEnd: tEnd });
+    };
+    for (const re of [NAMED_GROUP, GROUP_CODE, GROUP_BEFORE_NOUN]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const name = m[1] ?? m[0];
+        add(name, m.index + m[0].indexOf(name));
+      }
+    }
+    return out;
+  }
+
+  /** The party that speaks in a sentence ("Microsoft said", "the FBI assessed"), if any. */
+  private speakerOf(s: SentenceInfo): Party | null {
+    for (const m of s.mentions) {
+      if (m.entity.type === 'outlet' || m.entity.type === 'actor') continue;
+      const after = s.tokens.slice(m.tokenEnd, m.tokenEnd + 5).map((t) => t.norm);
+      let k = 0;
+      while (
+        k < after.length &&
+        (ACCUSER_NOUN.test(after[k]!) ||
+          /^(the|s|and|of|spokesperson|spokesman|spokeswoman|also|has|have|had|on)$/.test(
+            after[k]!,
+          ))
+      )
+        k++;
+      const verb = after[k] ?? '';
+      if (
+        SPEECH_VERB.test(verb) &&
+        !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(verb)
+      )
+        return entityParty(m.entity);
+    }
+    return null;
   }
 
   /** Whether a country or organ mention is the party being blamed in this sentence. */
@@ -428,6 +660,18 @@ export class RuleDetector implements Detector {
     const after = tokens.slice(m.tokenEnd, m.tokenEnd + 6);
     const before = tokens.slice(Math.max(0, m.tokenStart - 6), m.tokenStart);
     const e = m.entity;
+    // "APT41, a Chinese group that…": the demonym describes the actor named just before.
+    const prevMention = s.mentions.filter((o) => o.tokenEnd <= m.tokenStart).pop();
+    if (
+      m.form === 'demonym' &&
+      prevMention?.entity.type === 'actor' &&
+      m.tokenStart - prevMention.tokenEnd <= 2 &&
+      before
+        .slice(-(m.tokenStart - prevMention.tokenEnd))
+        .every((t) => /^(a|an|the)$/.test(t.norm)) &&
+      /,\s*(?:a|an|the)?\s*$/.test(s.text.slice(prevMention.end, m.start))
+    )
+      return false;
     // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
     const justBefore = before.slice(-3).map((t) => t.norm);
     if (
@@ -442,6 +686,15 @@ export class RuleDetector implements Detector {
     for (let k = 0; k < after.length; k++) {
       const w = after[k]!.norm;
       if (HACKER_NOUN.test(w)) {
+        // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
+        if (
+          /^(cyber|state|national|government)$/.test(w) &&
+          /^(emergency|response|team|agency|agencies|centre|center|security|authority|regulator|administration|ministry|office|council|watchdog|cert|department|directorate|police)$/.test(
+            after[k + 1]?.norm ?? '',
+          )
+        ) {
+          return false;
+        }
         // "Chinese government said" → speaker, not accused; "Chinese government hackers" → accused.
         if (/^(government|state|military|intelligence|services?|regime)$/.test(w)) {
           const next = after[k + 1]?.norm ?? '';
@@ -461,7 +714,7 @@ export class RuleDetector implements Detector {
             if (SPEECH_VERB.test(next) && !/^(has|have|had|is|was|were|are)$/.test(next))
               return false;
             if (w === 'military' || w === 'intelligence')
-              return !/^(officials?|agencies|agency|services?|community|chiefs?|sources?)$/.test(
+              return !/^(officials?|officers?|agencies|agency|services?|community|chiefs?|sources?|committee|chief|head|director|experts?|analysts?)$/.test(
                 next,
               );
           }
@@ -472,7 +725,15 @@ export class RuleDetector implements Detector {
       if (!FILLER.test(w) && !(m.possessive && k === 0)) break;
     }
     // "hackers linked to / working for / backed by (the) Chinese government / China"
-    const beforeNorm = before.map((t) => t.norm).join(' ');
+    // "…a front company of China's Ministry of State Security": read past the possessive owner.
+    let ctx = before;
+    if (before[before.length - 1]?.norm === 's') {
+      const owner = s.mentions.find(
+        (o) => o.tokenEnd === m.tokenStart - 1 && o.entity.type === 'country',
+      );
+      if (owner) ctx = tokens.slice(Math.max(0, owner.tokenStart - 6), owner.tokenStart);
+    }
+    const beforeNorm = ctx.map((t) => t.norm).join(' ');
     if (
       /\b(linked|tied|connected|attributed|traced|pinned|blamed|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
         beforeNorm,
@@ -480,12 +741,18 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(working for|work for|works for|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
       return true;
     }
+    if (
+      /\b(originat\w*|came|coming|emanat\w*|launched|stemm\w*|sourced|conducted|carried out|orchestrated|directed|ordered) (?:from|in|out of|by)(?: the)?$/.test(
+        beforeNorm,
+      )
+    )
+      return true;
     // Object of an accusation verb: "blamed China", "accused Russia of", "accusations against the U.S."
     const prev = before.map((t) => t.norm).filter((w) => w !== 'the');
     const p1 = prev[prev.length - 1] ?? '';
@@ -506,7 +773,19 @@ export class RuleDetector implements Detector {
     // Subject of an operation verb: "Russia was behind", "China hacked", "Iran is responsible"
     const nextWords = after.map((t) => t.norm).join(' ');
     if (
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|may have been|might have been|likely|probably|also|allegedly|reportedly) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(
+        nextWords,
+      )
+    ) {
+      return true;
+    }
+    // Counter-accusation rhetoric: "the United States is itself the world's biggest hacker",
+    // "Washington, the real empire of hacking".
+    if (
+      /^(?:'s )?(?:,? )?(?:(?:was|is|remains|has been|itself|actually|in fact|the|a|world s|world's|globe s|planet s|biggest|largest|main|real|leading|primary|greatest|number one|true|single) )*(?:biggest|largest|main|real|leading|primary|greatest|number one|true) (?:source|perpetrator|practitioner|threat|hacker|hackers|attacker|culprit|offender|empire|cyber|surveillance|spy|violator)/.test(
+        nextWords,
+      ) ||
+      /^(?:,? )?(?:the )?(?:(?:real|true|biggest|largest|world s) )*(?:empire of hacking|hacker empire|hacking empire|matrix of hackers)/.test(
         nextWords,
       )
     ) {
@@ -518,8 +797,6 @@ export class RuleDetector implements Detector {
       /^(unit|units|officers?|hackers?|operatives)$/.test(after[0]?.norm ?? '')
     )
       return true;
-    // Possessive with an operational noun: "Russia's GRU", "China's Ministry of State Security".
-    void s;
     return false;
   }
 
@@ -576,44 +853,42 @@ export class RuleDetector implements Detector {
   // ---------------------------------------------------------------- merge & attach
 
   private merge(findings: Finding[]): Claim[] {
-    // A finding with no accuser inherits the accuser other sentences give for the same accused.
-    const accuserFor = new Map<string, Party>();
-    for (const f of findings) {
-      if (f.accuser && !f.selfClaim) {
-        const k = accusedKey(f.accused);
-        if (!accuserFor.has(k)) accuserFor.set(k, f.accuser);
-        if (f.accused.country && !accuserFor.has(`country:${f.accused.country}`))
-          accuserFor.set(`country:${f.accused.country}`, f.accuser);
+    // A finding with no accuser inherits the accuser of the nearest sentence that names one for
+    // the same accused (the same actor first, then the same country), preferring earlier text.
+    const withAccuser = findings.filter((f) => f.accuser && !f.selfClaim);
+    const nearest = (f: Finding, same: (g: Finding) => boolean): Party | undefined => {
+      let best: Finding | undefined;
+      for (const g of withAccuser) {
+        if (!same(g)) continue;
+        const d =
+          g.sentenceIndex <= f.sentenceIndex
+            ? f.sentenceIndex - g.sentenceIndex
+            : (g.sentenceIndex - f.sentenceIndex) * 1.5 + 0.5;
+        const bd = best
+          ? best.sentenceIndex <= f.sentenceIndex
+            ? f.sentenceIndex - best.sentenceIndex
+            : (best.sentenceIndex - f.sentenceIndex) * 1.5 + 0.5
+          : Infinity;
+        if (d < bd) best = g;
       }
-    }
+      return best?.accuser ?? undefined;
+    };
     for (const f of findings) {
       if (!f.accuser && !f.selfClaim) {
         f.accuser =
-          accuserFor.get(accusedKey(f.accused)) ??
-          (f.accused.country ? accuserFor.get(`country:${f.accused.country}`) : undefined) ??
+          nearest(f, (g) => accusedKey(g.accused) === accusedKey(f.accused)) ??
+          (f.accused.country
+            ? nearest(f, (g) => g.accused.country === f.accused.country)
+            : undefined) ??
           null;
       }
     }
-    // Country-level findings merge into the one named actor of that country from the same accuser.
-    const actorsByAccuserCountry = new Map<string, Set<string>>();
-    for (const f of findings) {
-      if (f.accused.actor && f.accused.country && f.accused.kind !== 'agency') {
-        const k = `${accuserKey(f.accuser)}|${f.accused.country}`;
-        const set = actorsByAccuserCountry.get(k) ?? new Set<string>();
-        set.add(f.accused.actor);
-        actorsByAccuserCountry.set(k, set);
-      }
-    }
+    // One claim per accuser → accused pair. A state and a group of that state stay separate
+    // claims ("Britain blamed China" and "APT31 targeted MPs" are two attributions); an organ
+    // named with its state ("China's MSS") was already folded into one party per sentence.
     const groups = new Map<string, { f: Finding[]; accused: Party }>();
     for (const f of findings) {
-      let accused = f.accused;
-      if (accused.country && (!accused.actor || accused.kind === 'agency')) {
-        const actors = actorsByAccuserCountry.get(`${accuserKey(f.accuser)}|${accused.country}`);
-        if (actors && actors.size === 1) {
-          const only = findings.find((x) => x.accused.actor === [...actors][0])!.accused;
-          accused = only;
-        }
-      }
+      const accused = f.accused;
       const key = `${accuserKey(f.accuser)}=>${accusedKey(accused)}`;
       const g = groups.get(key) ?? { f: [], accused };
       g.f.push(f);

@@ -298,10 +298,3 @@ export function gazetteer(): Gazetteer {
   });
   return defaultGazetteer;
 }
-
-/** True when the text names a known threat actor (prefilter helper). */
-export function mentionsKnownActor(text: string): boolean {
-  return gazetteer()
-    .scan(text)
-    .some((m) => m.entity.type === 'actor');
-}

@@ -4,7 +4,7 @@
 
 /** Words that make a text about cyber operations. */
 export const CYBER_CUE =
-  /\b(cyber\w*|hack(?:s|ed|er|ers|ing)?|breach(?:ed|es|ing)?|intrusions?|malware|ransomware|spyware|wiper|botnets?|ddos|denial[- ]of[- ]service|phishing|spear-?phishing|zero-?days?|exploit(?:s|ed|ing)?|vulnerabilit(?:y|ies)|infiltrat\w+|compromis(?:e|ed|ing)|backdoors?|trojans?|apt\s?\d+|threat actors?|state-(?:sponsored|backed|linked) (?:hack|group|actor)\w*|data (?:breach|leak|theft)|leak site|cyberattacks?|cyber-?espionage|supply[- ]chain attack|networks? (?:were|was) (?:penetrated|accessed)|unauthori[sz]ed access|encrypt(?:ed|ing) (?:files|systems|servers)|stole(?:n)? (?:data|emails|credentials|files|records|secrets)|email accounts?|servers?|hacktivists?|cryptocurrency heist|crypto heist)\b/i;
+  /\b(cyber\w*|hack(?:s|ed|er|ers|ing)?|breach(?:ed|es|ing)?|intrusions?|malware|ransomware|spyware|wiper|botnets?|ddos|denial[- ]of[- ]service|phishing|spear-?phishing|zero-?days?|exploit(?:s|ed|ing)?|vulnerabilit(?:y|ies)|infiltrat\w+|compromis(?:e|ed|ing)|backdoors?|trojans?|apt\s?\d+|threat actors?|state-(?:sponsored|backed|linked) (?:hack|group|actor)\w*|data (?:breach|leak|theft)|leak site|cyberattacks?|cyber-?espionage|supply[- ]chain attack|networks? (?:were|was) (?:penetrated|accessed)|unauthori[sz]ed access|encrypt(?:ed|ing) (?:files|systems|servers)|stole(?:n)? (?:data|emails|credentials|files|records|secrets)|email accounts?|servers?|hacktivists?|cryptocurrency heist|crypto heist|(?:theft|stole|stealing|stolen|laundering) of [^.]{0,40}?(?:cryptocurrency|crypto|digital assets|bitcoin|ether)|crypto(?:currency)? exchange)\b/i;
 
 /** Phrases that carry an attribution (someone is said to be behind an operation). */
 export const ATTRIBUTION_CUE =

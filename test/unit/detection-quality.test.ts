@@ -1,0 +1,48 @@
+/**
+ * Detection quality on the held-out test split of the labelled corpus (never tuned on).
+ *
+ * The story-level floor is the target of the detector issue. The accused and denial floors are
+ * regression floors at the level reached so far, below the issue's targets (accused F1 ≥ 0.85,
+ * denial recall ≥ 0.85): docs/detection.md lists the current scores and the known failure modes.
+ */
+import { evaluate, loadCorpus } from '../../scripts/eval-lib';
+
+describe('detection quality on the test split', () => {
+  const s = evaluate('test');
+
+  it('has a real held-out split', () => {
+    expect(s.articles).toBeGreaterThanOrEqual(40);
+  });
+
+  it('story-level F1 ≥ 0.90', () => {
+    expect(s.story.f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('accused F1 does not regress (≥ 0.78; target 0.85)', () => {
+    expect(s.accused.f1).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it('denial recall does not regress (≥ 0.60; target 0.85) and precision ≥ 0.75', () => {
+    expect(s.denial.recall).toBeGreaterThanOrEqual(0.6);
+    expect(s.denial.precision).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('accuser precision ≥ 0.85', () => {
+    expect(s.accuser.precision).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('the corpus itself', () => {
+  it('has ≥ 120 articles: ≥ 60 attribution stories, ≥ 30 cyber without attribution, ≥ 30 other', () => {
+    const all = [...loadCorpus('dev'), ...loadCorpus('test')];
+    expect(all.length).toBeGreaterThanOrEqual(120);
+    expect(all.filter((a) => a.label.isAttribution).length).toBeGreaterThanOrEqual(60);
+    expect(
+      all.filter((a) => a.label.isCyber && !a.label.isAttribution).length,
+    ).toBeGreaterThanOrEqual(30);
+    expect(all.filter((a) => !a.label.isCyber).length).toBeGreaterThanOrEqual(30);
+    // Labels agree with themselves: isAttribution exactly when there are claims.
+    for (const a of all) expect(a.label.isAttribution).toBe(a.label.claims.length > 0);
+    expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The detector: the reference-article case exactly, then a table of sentence shapes (input +
+ * expected), the things that are never claims, and robustness.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultDetector, RuleDetector } from '../../lambdas/core/detect/detector';
+import type { Claim } from '../../lambdas/core/model';
+
+const fixtures = path.join(__dirname, '..', 'fixtures', 'detect');
+const detect = (text: string, title?: string) => defaultDetector().detect({ text, title });
+const pair = (c: Claim) => `${c.accuser?.name ?? '∅'} → ${c.accused.actor ?? c.accused.name}`;
+
+describe('the reference-article case (our own wording of its facts)', () => {
+  it('gives exactly the expected claims, responses and provenance', () => {
+    const text = fs.readFileSync(path.join(fixtures, 'reference-style.txt'), 'utf8');
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(fixtures, 'reference-style.expected.json'), 'utf8'),
+    );
+    expect(detect(text)).toEqual(expected);
+  });
+
+  it('reads nothing from the reader comments', () => {
+    const text = fs.readFileSync(path.join(fixtures, 'reference-style.txt'), 'utf8');
+    const all = detect(text).claims.flatMap((c) => [
+      ...c.sentences,
+      ...c.responses.map((r) => r.text),
+    ]);
+    expect(all.join(' ')).not.toMatch(
+      /Reader|everyone knows|who is really to blame|Russia was probably/,
+    );
+    expect(detect(text).claims.some((c) => c.accused.country === 'RU')).toBe(false);
+  });
+});
+
+describe('sentence shapes', () => {
+  it.each([
+    [
+      'government blames a state',
+      "Taiwan's government blamed Chinese state-backed hackers for a wave of cyberattacks on its ministries.",
+      ['Taiwan → China'],
+    ],
+    [
+      'vendor names an actor by its alias',
+      "Microsoft said on Friday that the hacking group it calls Midnight Blizzard, part of Russia's SVR, broke into the email accounts of senior executives.",
+      ['Microsoft → APT29'],
+    ],
+    [
+      'trailing speaker',
+      "Hackers working for the Chinese government broke into the personnel agency's networks and stole records on millions of employees, U.S. officials said.",
+      ['United States → China'],
+    ],
+    [
+      '"according to" speaker',
+      "The intrusion at the foreign ministry was carried out by APT28, according to Germany's domestic intelligence agency.",
+      ['Germany → APT28'],
+    ],
+    [
+      'indictment on behalf of an organ',
+      'The Justice Department charged two Iranian nationals with hacking into U.S. water utilities on behalf of the Islamic Revolutionary Guard Corps.',
+      ['Department of Justice → IRGC'],
+    ],
+    [
+      'vendor with a state organ',
+      'Security firm ESET attributed the wiper attack on Ukrainian energy companies to Sandworm.',
+      ['ESET → Sandworm'],
+    ],
+    [
+      'crypto theft',
+      "The FBI blamed North Korea's Lazarus Group for the theft of $600 million in cryptocurrency from a gaming company.",
+      ['FBI → Lazarus Group'],
+    ],
+    [
+      'self-claim',
+      'The ransomware gang Akira claimed responsibility for the attack on its dark web leak site.',
+      ['∅ → Akira'],
+    ],
+    [
+      'several accusers at once',
+      "The United States, Britain and Canada accused Russia's APT29 of targeting coronavirus vaccine research in a joint advisory.",
+      ['United States → APT29', 'United Kingdom → APT29', 'Canada → APT29'],
+    ],
+    [
+      'an unknown group named by pattern',
+      'Researchers at Mandiant said a previously unknown group they track as UNC9999 breached telecom carriers in Asia.',
+      ['Mandiant → UNC9999'],
+    ],
+    [
+      'counter-accusation',
+      "Russia's foreign ministry called the hacking accusations absurd and accused Washington of waging cyberwarfare against Russia.",
+      ['Russia → United States'],
+    ],
+  ])('%s', (_shape, text, expected) => {
+    const r = detect(text);
+    expect(r.isAttribution).toBe(true);
+    expect(r.claims.map(pair)).toEqual(expected);
+  });
+
+  it('attaches a denial by the accused side and the evidence statement', () => {
+    const r = detect(
+      'Albania said Iranian state hackers were behind the July cyberattack that crippled government websites.\n\nTehran rejected the accusation as baseless.\n\nAlbanian officials have not released evidence publicly.',
+    );
+    const c = r.claims.find((x) => x.accused.country === 'IR')!;
+    expect(pair(c)).toBe('Albania → Iran');
+    expect(c.responses.map((x) => x.kind)).toEqual(['denial']);
+    expect(c.responses[0]!.by.country).toBe('IR');
+    expect(c.evidence).toBe('not-provided');
+  });
+
+  it('reads confidence from the wording', () => {
+    const firm = detect(
+      'The NCSC assessed with high confidence that APT28 carried out the campaign, citing forensic evidence.',
+    ).claims[0]!;
+    const hedged = detect(
+      'Researchers said the intrusion may be linked to a suspected Chinese hacking group.',
+    ).claims[0]!;
+    expect(firm.confidence).toBeGreaterThan(hedged.confidence);
+    expect(firm.evidence).toBe('provided');
+  });
+
+  it('classifies actions', () => {
+    const action = (t: string) => detect(t).claims[0]?.action;
+    expect(
+      action(
+        "The FBI said the DarkSide ransomware gang encrypted the pipeline operator's systems.",
+      ),
+    ).toBe('ransomware');
+    expect(
+      action(
+        'Pro-Russian hacktivists NoName057(16) claimed the DDoS attacks that knocked government websites offline.',
+      ),
+    ).toBe('ddos');
+    expect(
+      action(
+        'Ukraine said Sandworm deployed wiper malware that destroyed data at the energy company.',
+      ),
+    ).toBe('destructive');
+  });
+});
+
+describe('not claims', () => {
+  it.each([
+    [
+      'unattributed breach',
+      'The retailer said hackers breached its payment systems last month. No group has claimed responsibility, and the company has not said who was behind it.',
+    ],
+    [
+      'a suspected nation-state actor with no name',
+      'The telecom operator said a suspected nation-state actor had accessed its network. Investigators have not attributed the intrusion.',
+    ],
+    [
+      'vulnerability news',
+      'Microsoft released fixes for two zero-day vulnerabilities that attackers are exploiting in the wild. The company urged customers to patch immediately.',
+    ],
+    [
+      'human espionage',
+      'A former engineer was arrested and accused of passing defence secrets to Chinese intelligence officers in exchange for cash. Beijing called the case groundless.',
+    ],
+    [
+      'a missile strike',
+      'Ukraine blamed Russia for a missile strike on a power plant that left thousands without electricity. Moscow denied targeting civilian infrastructure.',
+    ],
+    [
+      'a hypothetical question',
+      'Could China hack the U.S. power grid and switch off the lights? Experts weighed several scenarios at a conference on Tuesday.',
+    ],
+    [
+      'sport',
+      "United's attack was relentless and they hacked away at the lead until the final whistle. The manager blamed the referee for the defeat.",
+    ],
+    [
+      'a trade dispute',
+      'Beijing firmly opposes the new tariffs and called the accusations of dumping groundless, the commerce ministry said.',
+    ],
+  ])('%s', (_shape, text) => {
+    expect(detect(text).claims).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on odd input', () => {
+    const d = new RuleDetector();
+    for (const text of [
+      '',
+      ' ',
+      '\u0000\u0001',
+      '.'.repeat(10_000),
+      'APT28 '.repeat(5000),
+      '😀 hackers 🇨🇳 blamed',
+      '<script>alert(1)</script>',
+      'U.S. U.S. U.S.',
+    ]) {
+      expect(() => d.detect({ text })).not.toThrow();
+    }
+  });
+
+  it('keeps the id it is given', () => {
+    expect(detect('nothing here').id).toBeUndefined();
+    expect(defaultDetector().detect({ id: 'x1', text: 'nothing here' }).id).toBe('x1');
+  });
+});
