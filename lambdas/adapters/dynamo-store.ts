@@ -297,7 +297,11 @@ export class DynamoStore implements Store {
     ];
   }
 
-  async replaceClaims(articleId: string, claims: StoredClaim[], previous?: StoredClaim[]): Promise<void> {
+  async replaceClaims(
+    articleId: string,
+    claims: StoredClaim[],
+    previous?: StoredClaim[],
+  ): Promise<void> {
     const old = previous ?? (await this.listClaimsForArticle(articleId));
     const newKeys = new Set<string>();
     const puts: Item[] = [];

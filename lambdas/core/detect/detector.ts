@@ -57,7 +57,7 @@ const ACCUSER_NOUN =
   /^(officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
 
 const DENIAL_CUE =
-  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|does not (?:engage|conduct|support) (?:in )?(?:hacking|cyber)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s? of|(?:malicious )?(?:hype|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence)\b/i;
+  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|does not (?:engage|conduct|support) (?:in )?(?:hacking|cyber)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s? of|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up)\b/i;
 const RESPONSIBILITY_CUE =
   /\b(claim(?:ed|s|ing)? (?:responsibility|credit)|took (?:responsibility|credit)|takes? (?:responsibility|credit)|posted [^.]{0,80}?(?:leak|extortion|dark ?web) (?:site|portal|blog)|listed [^.]{0,80}? on its (?:leak|extortion|dark ?web) (?:site|portal|blog)|added [^.]{0,80}? to its (?:leak|extortion) (?:site|portal|blog)|said it (?:was|had been) behind|boasted|bragged)\b/i;
 const NO_RESPONSIBILITY =
@@ -113,6 +113,13 @@ const TARGET_STOP =
 /** "Microsoft's finding that…", "the NCSC's assessment": the possessor speaks. */
 const REPORT_NOUN =
   /^(finding|findings|report|reports|assessment|assessments|analysis|investigation|investigators|statement|advisory|research|researchers|analysts|attribution|conclusion|conclusions|indictment|complaint|announcement|disclosure|blog|post|threat|security|intelligence|experts|team|accusation|accusations|allegation|allegations|claim|claims|charges)$/;
+
+/** Verbs of answering an accusation: the speaker stands before them. */
+const RESPONSE_VERB =
+  /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|called|calls|rebuffed|refuted|slammed|condemned|insisted|countered|responded|replied|hit|pushed|urged)$/;
+/** A responder named by role only. */
+const RESPONDER_ROLE =
+  /\b(spokes(?:man|woman|person)|ministry|embassy|official|officials|minister|ambassador|envoy|diplomat|government|kremlin|statement)\b/i;
 
 /** A sentence whose speaker is a pronoun or a role: "the company said", "officials said". */
 const SPEAKER_COREF =
@@ -967,14 +974,28 @@ export class RuleDetector implements Detector {
   }
 
   private attachResponses(claims: Claim[], infos: SentenceInfo[]): void {
+    const index = new Map(infos.map((x) => [x.text, x.index]));
+    const near = (c: Claim, at: number) =>
+      c.sentences.some((t) => Math.abs((index.get(t) ?? -99) - at) <= 6);
+    let lastSpeaker: Entity | null = null;
     for (const s of infos) {
-      const denial = DENIAL_CUE.test(s.text);
+      const denial = DENIAL_CUE.test(s.text.replace(/denials?[- ]of[- ]service/gi, ''));
       const ack = !denial && ACK_CUE.test(s.text);
-      if (!denial && !ack) continue;
-      // The responder is the speaker: the first party named in the sentence that is not the
-      // object of "against", "at", "on" or "to" ("accusations against China" is not China speaking).
-      const speaker = s.mentions.find((m) => {
+      // The responder is the speaker: a party named before the sentence's first speech or denial
+      // verb, and not as the object of a preposition ("accusations against China" is not China
+      // speaking; "…said Washington had fabricated…" is not Washington speaking).
+      const verbAt = s.tokens.findIndex(
+        (t) =>
+          (SPEECH_VERB.test(t.norm) &&
+            !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(t.norm)) ||
+          RESPONSE_VERB.test(t.norm),
+      );
+      // '"These accusations are groundless," said China's foreign ministry': the speaker follows.
+      const inverted = /["”’'],?\s+(?:said|says|added|told|wrote|stated)\s/i.test(s.text);
+      const named = s.mentions.find((m) => {
         if (m.entity.type === 'outlet' || m.entity.type === 'vendor') return false;
+        if (verbAt >= 0 && m.tokenStart > verbAt && !(inverted && m.tokenStart - verbAt <= 6))
+          return false;
         const prev = s.tokens[m.tokenStart - 1]?.norm ?? '';
         const prev2 = s.tokens[m.tokenStart - 2]?.norm ?? '';
         return (
@@ -982,15 +1003,22 @@ export class RuleDetector implements Detector {
           !(prev === 'the' && /^(against|at|on|to|of|by|from|with)$/.test(prev2))
         );
       });
-      if (!speaker) continue;
-      const e = speaker.entity;
-      for (const c of claims) {
-        const isAccusedSide =
+      // "The spokesman said…", "A foreign ministry official quoted by KCNA said…": the last speaker.
+      const speaker =
+        named?.entity ?? (verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null);
+      if (named) lastSpeaker = named.entity;
+      if ((!denial && !ack) || !speaker) continue;
+      const e = speaker;
+      const against = claims.filter(
+        (c) =>
           (c.accused.actor && e.name === c.accused.actor) ||
-          (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor');
-        if (!isAccusedSide) continue;
+          (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor'),
+      );
+      for (const c of against) {
         // The accuser's own voice never denies its claim.
         if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
+        // A denial answers the claims near it, or the only claim against that side.
+        if (against.length > 1 && !near(c, s.index)) continue;
         const kind = denial ? 'denial' : 'acknowledgement';
         if (c.responses.some((r) => r.kind === kind)) continue;
         c.responses.push({ by: entityParty(e), kind, text: s.text });

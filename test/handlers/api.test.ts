@@ -1,0 +1,133 @@
+/**
+ * The API handler with API Gateway HTTP API (payload 2.0) requests, against dynalite holding a
+ * claim stored by the real pipeline.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { GuardedHttp } from '../../lambdas/adapters/guarded-http';
+import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
+import { type ApiHandlerDeps, makeHandler } from '../../lambdas/api/handler';
+import { defaultDetector } from '../../lambdas/core/detect/detector';
+import { seedFeeds } from '../../lambdas/core/feeds/registry';
+import { silentLogger } from '../../lambdas/core/logger';
+import { processArticle } from '../../lambdas/core/process';
+import { urlId } from '../../lambdas/core/url';
+import { send, startServer, type TestServer } from '../helpers/http-server';
+import { memoryStore, TestClock } from '../helpers/store';
+import { ATTRIBUTION_PAGE, lambdaContext } from './fixtures';
+
+let server: TestServer;
+let local: LocalStore;
+let deps: ApiHandlerDeps;
+const clock = new TestClock();
+
+function request(
+  path: string,
+  query?: Record<string, string>,
+  method = 'GET',
+): APIGatewayProxyEventV2 {
+  const rawQueryString = new URLSearchParams(query ?? {}).toString();
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString,
+    headers: { accept: 'application/json', host: 'abc123.execute-api.eu-west-1.amazonaws.com' },
+    ...(query ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'curl/8' },
+      requestId: 'req-1',
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: '20/Nov/2026:12:00:00 +0000',
+      timeEpoch: 1763640000000,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+async function call(event: APIGatewayProxyEventV2) {
+  const r = await makeHandler(() => deps)(event, lambdaContext('api'));
+  return { status: r.statusCode, body: JSON.parse(r.body!), headers: r.headers };
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    '/story': send(ATTRIBUTION_PAGE, { 'content-type': 'text/html; charset=utf-8' }),
+  });
+  local = await memoryStore();
+  const http = new GuardedHttp({ allowedPrivateAddresses: ['127.0.0.1'] });
+  const url = `${server.url}/story`;
+  await processArticle(
+    { store: local.store, http, clock, detector: defaultDetector(), logger: silentLogger },
+    { articleId: urlId(url), url },
+  );
+  http.close();
+  await seedFeeds(
+    local.store,
+    [
+      {
+        id: 'local-news',
+        name: 'Local news',
+        url: `${server.url}/feed.xml`,
+        enabled: true,
+        prefilter: false,
+      },
+    ],
+    clock,
+  );
+  deps = { store: local.store, clock, logger: silentLogger };
+});
+afterAll(async () => {
+  await local.close();
+  await server.close();
+});
+
+it('GET /claims filters by accused country, newest first', async () => {
+  const r = await call(request('/claims', { accused: 'Russia', limit: '10' }));
+  expect(r.status).toBe(200);
+  expect(r.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8' });
+  expect(r.body.count).toBeGreaterThan(0);
+  expect(r.body.claims[0]).toMatchObject({ accused: { country: 'RU' } });
+});
+
+it('GET /claims without filters lists recent claims; an unknown actor finds none', async () => {
+  expect((await call(request('/claims'))).body.count).toBeGreaterThan(0);
+  const none = await call(request('/claims', { accused: 'Nobody In Particular' }));
+  expect(none).toMatchObject({ status: 200, body: { count: 0, claims: [] } });
+});
+
+it.each([
+  [{ limit: 'ten' }, 'limit'],
+  [{ limit: '0' }, 'limit'],
+  [{ since: 'yesterday-ish' }, 'since'],
+  [{ country: 'Atlantis' }, 'country'],
+  [{ acused: 'Russia' }, 'acused'],
+])('GET /claims with %j is a 400 naming %s', async (query, name) => {
+  const r = await call(request('/claims', query as Record<string, string>));
+  expect(r.status).toBe(400);
+  expect(r.body.parameter).toBe(name);
+  expect(r.body.error).toMatch(new RegExp(`^${name}: `));
+});
+
+it('GET /feeds lists the feeds without their cache validators', async () => {
+  const r = await call(request('/feeds'));
+  expect(r.status).toBe(200);
+  expect(r.body.feeds).toEqual([
+    expect.objectContaining({ id: 'local-news', enabled: true, consecutiveErrors: 0 }),
+  ]);
+  expect(r.body.feeds[0]).not.toHaveProperty('etag');
+});
+
+it('GET /health answers without touching the table', async () => {
+  const r = await makeHandler(() => ({ ...deps, store: undefined as never }))(request('/health'));
+  expect(r.statusCode).toBe(200);
+});
+
+it('unknown paths are 404, other methods 405', async () => {
+  expect((await call(request('/nope'))).status).toBe(404);
+  expect((await call(request('/claims', undefined, 'POST'))).status).toBe(405);
+});

@@ -1,0 +1,114 @@
+/**
+ * The digest handler with the schedules' events, against dynalite holding a claim stored by the
+ * real pipeline; SES v2 is checked at the SDK boundary (aws-sdk-client-mock).
+ */
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { GuardedHttp } from '../../lambdas/adapters/guarded-http';
+import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
+import { SesMailer } from '../../lambdas/adapters/ses-mailer';
+import { defaultDetector } from '../../lambdas/core/detect/detector';
+import { silentLogger } from '../../lambdas/core/logger';
+import { processArticle } from '../../lambdas/core/process';
+import { urlId } from '../../lambdas/core/url';
+import { type DigestHandlerDeps, makeHandler } from '../../lambdas/digest/handler';
+import { send, startServer, type TestServer } from '../helpers/http-server';
+import { memoryStore, TestClock } from '../helpers/store';
+import { ATTRIBUTION_PAGE, fakeAws, lambdaContext, MetricsRecorder } from './fixtures';
+
+const ses = mockClient(SESv2Client);
+let server: TestServer;
+let local: LocalStore;
+let clock: TestClock;
+let metrics: MetricsRecorder;
+let deps: DigestHandlerDeps;
+
+const dailyEvent = { kind: 'digest', period: 'daily', scheduledTime: '2026-11-20T07:00:00Z' };
+
+beforeEach(async () => {
+  ses.reset();
+  ses.on(SendEmailCommand).resolves({ MessageId: '0102019a-ses-message-id' });
+  server = await startServer({
+    '/story': send(ATTRIBUTION_PAGE, { 'content-type': 'text/html; charset=utf-8' }),
+  });
+  local = await memoryStore();
+  clock = new TestClock();
+  const http = new GuardedHttp({ allowedPrivateAddresses: ['127.0.0.1'] });
+  const url = `${server.url}/story`;
+  await processArticle(
+    { store: local.store, http, clock, detector: defaultDetector(), logger: silentLogger },
+    { articleId: urlId(url), url },
+  );
+  http.close();
+  clock.advance(3_600_000);
+  metrics = new MetricsRecorder();
+  deps = {
+    store: local.store,
+    mailer: new SesMailer({ client: new SESv2Client(fakeAws), configurationSetName: 'aw-set' }),
+    clock,
+    logger: silentLogger,
+    metrics,
+    from: 'digest@example.org',
+    recipients: ['ops@example.org', 'analyst@example.org'],
+  };
+});
+afterEach(async () => {
+  await local.close();
+  await server.close();
+});
+
+it('sends each recipient the new claims once through SES v2', async () => {
+  const handler = makeHandler(() => deps);
+  const r = await handler(dailyEvent, lambdaContext('digest'));
+  expect(r.results.map((x) => x.status)).toEqual(['sent', 'sent']);
+  const calls = ses.commandCalls(SendEmailCommand);
+  expect(calls).toHaveLength(2);
+  const input = calls[0]!.args[0].input;
+  expect(input).toMatchObject({
+    FromEmailAddress: 'digest@example.org',
+    Destination: { ToAddresses: ['ops@example.org'] },
+    ConfigurationSetName: 'aw-set',
+  });
+  expect(input.Content?.Simple?.Subject?.Data).toMatch(/claim/i);
+  expect(input.Content?.Simple?.Body?.Html?.Data).toContain('<');
+  expect(input.Content?.Simple?.Body?.Text?.Data).toMatch(/Russia|APT28/);
+  expect(input.Content?.Simple?.Headers).toEqual([
+    expect.objectContaining({ Name: 'X-Attribution-Watch-Digest' }),
+  ]);
+  expect(metrics.counts.get('DigestsSent')).toBe(2);
+
+  // The same schedule again: nothing new, nothing sent.
+  ses.resetHistory();
+  clock.advance(60_000);
+  const again = await handler(dailyEvent, lambdaContext('digest'));
+  expect(again.results.map((x) => x.status)).toEqual(['empty', 'empty']);
+  expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+});
+
+it('keeps going past a recipient SES refuses, then fails the run; the retry sends only the rest', async () => {
+  let refused = false;
+  ses.on(SendEmailCommand).callsFake((input: { Destination: { ToAddresses: string[] } }) => {
+    if (!refused && input.Destination.ToAddresses[0] === 'ops@example.org') {
+      refused = true;
+      throw Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
+    }
+    return { MessageId: '0102019a-ses-message-id' };
+  });
+  const handler = makeHandler(() => deps);
+  await expect(handler(dailyEvent)).rejects.toThrow(/ops@example.org: Throttling/);
+  expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
+
+  ses.resetHistory();
+  const retry = await handler(dailyEvent);
+  expect(retry.results).toEqual([
+    expect.objectContaining({ to: 'ops@example.org', status: 'sent' }),
+    expect.objectContaining({ to: 'analyst@example.org', status: 'empty' }),
+  ]);
+  expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+});
+
+it('refuses an unknown period', async () => {
+  await expect(makeHandler(() => deps)({ kind: 'digest', period: 'hourly' })).rejects.toThrow(
+    /digest: unexpected event/,
+  );
+});
