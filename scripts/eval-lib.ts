@@ -197,9 +197,13 @@ export function evaluate(
       );
     }
 
+    // One entry per entity: "Labyrinth Chollima" and "Lazarus Group" are one actor.
+    const entityKey = (p: GoldParty) =>
+      (entityName(p.actor ?? undefined) ?? entityName(p.name) ?? norm(p.actor ?? p.name)) +
+      (p.country ?? '');
     const goldAccused = uniqueBy(
       gold.map((c) => c.accused),
-      (p) => norm(p.actor ?? p.name) + (p.country ?? ''),
+      entityKey,
     );
     const predAccused = uniqueBy(
       r.claims.map((c) => c.accused),
@@ -266,7 +270,7 @@ export function evaluate(
     }
     const goldDenied = uniqueBy(
       gold.filter((g) => g.responses?.includes('denial')).map((g) => g.accused),
-      (p) => norm(p.actor ?? p.name) + (p.country ?? ''),
+      entityKey,
     );
     const predDenied = uniqueBy(
       r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')).map((c) => c.accused),

@@ -112,7 +112,7 @@ const TARGET_STOP =
 
 /** "Microsoft's finding that…", "the NCSC's assessment": the possessor speaks. */
 const REPORT_NOUN =
-  /^(finding|findings|report|reports|assessment|assessments|analysis|investigation|investigators|statement|advisory|research|researchers|analysts|attribution|conclusion|conclusions|indictment|complaint|announcement|disclosure|blog|post|threat|security|intelligence|experts|team|accusation|accusations|allegation|allegations|claim|claims|charges)$/;
+  /^(view|position|belief|judgment|judgement|verdict|finding|findings|report|reports|assessment|assessments|analysis|investigation|investigators|statement|advisory|research|researchers|analysts|attribution|conclusion|conclusions|indictment|complaint|announcement|disclosure|blog|post|threat|security|intelligence|experts|team|accusation|accusations|allegation|allegations|claim|claims|charges)$/;
 
 /** Verbs of answering an accusation: the speaker stands before them. */
 const RESPONSE_VERB =
@@ -124,6 +124,9 @@ const RESPONDER_ROLE =
 /** A sentence whose speaker is a pronoun or a role: "the company said", "officials said". */
 const SPEAKER_COREF =
   /\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|it|they|he|she) (?:said|says|added|stated|wrote|noted|assessed|believes?|concluded|found|warned|told|called|described|accused|blamed)\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b/;
+
+const EVENT_REF =
+  /\b(?:the|this|that|last (?:week|month|year)'s|the (?:recent|latest|massive|major)) (?:attack|attacks|hack|hacks|breach|breaches|intrusion|intrusions|campaign|operation|incident|compromise|theft|heist|outage|leak)\b/i;
 
 const COREF =
   /\b(?:(?:the|this|that) (?:group|hackers|gang|actor|attackers|intruders|perpetrators|culprits|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary|spies|operatives)|(?:the )?(?:people|those|hackers|group|actors?) (?:behind|responsible for) (?:it|the (?:attack|breach|intrusion|hack|campaign|operation|theft)))\b/i;
@@ -308,7 +311,9 @@ export class RuleDetector implements Detector {
       return [];
     const hasActor = s.mentions.some((m) => m.entity.type === 'actor');
     const corefers = !!lastAccused && COREF.test(text);
-    if (!s.cyber && !hasActor && !paragraphIsCyber && !corefers) return [];
+    // In a cyber story, "the attack", "the breach" refer to its cyber event.
+    const eventRef = EVENT_REF.test(text);
+    if (!s.cyber && !hasActor && !paragraphIsCyber && !corefers && !eventRef) return [];
     if (HYPOTHETICAL.test(text) && !/\b(said|says|blamed|accused|attributed)\b/i.test(text))
       return [];
 
@@ -323,6 +328,8 @@ export class RuleDetector implements Detector {
     const reportedBy: string[] = [];
 
     const selfClaim = RESPONSIBILITY_CUE.test(text) && !NO_RESPONSIBILITY.test(text);
+    // A country or organ tied to the operation by the phrase around it is itself an attribution.
+    let tiedByPhrase = false;
 
     for (const m of s.mentions) {
       const e = m.entity;
@@ -351,6 +358,7 @@ export class RuleDetector implements Detector {
       // countries and organs: accused when tied to hacking, accuser when speaking
       if (this.isAccusedMention(m, tokens, s)) {
         accused.push({ party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
+        tiedByPhrase = true;
       } else {
         accuserCandidates.push({
           party: entityParty(e),
@@ -410,6 +418,7 @@ export class RuleDetector implements Detector {
     // something cyber, or a self-claim.
     const attributes =
       selfClaim ||
+      tiedByPhrase ||
       /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|got inside|got into|broke into|gained access|accessed|penetrated|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(
         text,
       );
@@ -667,6 +676,8 @@ export class RuleDetector implements Detector {
     const after = tokens.slice(m.tokenEnd, m.tokenEnd + 6);
     const before = tokens.slice(Math.max(0, m.tokenStart - 6), m.tokenStart);
     const e = m.entity;
+    // "…whether a foreign ministry was behind it", "if Russia hacked…": not asserted.
+    if (before.slice(-8).some((t) => /^(whether|if)$/.test(t.norm))) return false;
     // "APT41, a Chinese group that…": the demonym describes the actor named just before.
     const prevMention = s.mentions.filter((o) => o.tokenEnd <= m.tokenStart).pop();
     if (
@@ -690,7 +701,16 @@ export class RuleDetector implements Detector {
     // "<Country>-linked ..." / "<Country>-backed hackers"
     if (after[0]?.norm === '-' && after[1] && LINK_SUFFIX.test(after[1].norm)) return true;
     // "Chinese (state-sponsored) hackers", "Russian military intelligence", "U.S. cyberoperations"
+    // Another party's mention ends this one's description ("the AIVD and the military
+    // intelligence service MIVD": MIVD's words are not AIVD's).
+    const nextMention = s.mentions.find((o) => o.tokenStart >= m.tokenEnd);
     for (let k = 0; k < after.length; k++) {
+      if (nextMention && m.tokenEnd + k >= nextMention.tokenStart) break;
+      if (
+        /^(and|or)$/.test(after[k]!.norm) &&
+        /^(the|a|an|its|their)$/.test(after[k + 1]?.norm ?? '')
+      )
+        break;
       const w = after[k]!.norm;
       if (HACKER_NOUN.test(w)) {
         // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
@@ -748,7 +768,7 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
@@ -778,7 +798,10 @@ export class RuleDetector implements Detector {
     )
       return true;
     // Subject of an operation verb: "Russia was behind", "China hacked", "Iran is responsible"
-    const nextWords = after.map((t) => t.norm).join(' ');
+    const nextWords = tokens
+      .slice(m.tokenEnd, m.tokenEnd + 10)
+      .map((t) => t.norm)
+      .join(' ');
     if (
       /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(
         nextWords,
@@ -789,7 +812,7 @@ export class RuleDetector implements Detector {
     // Counter-accusation rhetoric: "the United States is itself the world's biggest hacker",
     // "Washington, the real empire of hacking".
     if (
-      /^(?:'s )?(?:,? )?(?:(?:was|is|remains|has been|itself|actually|in fact|the|a|world s|world's|globe s|planet s|biggest|largest|main|real|leading|primary|greatest|number one|true|single) )*(?:biggest|largest|main|real|leading|primary|greatest|number one|true) (?:source|perpetrator|practitioner|threat|hacker|hackers|attacker|culprit|offender|empire|cyber|surveillance|spy|violator)/.test(
+      /^(?:'s )?(?:,? )?(?:(?:was|is|remains|has been|itself|actually|in fact|the|a|world s|world's|globe s|planet s|biggest|largest|main|real|leading|primary|greatest|number one|true|single) )*(?:biggest|largest|main|real|leading|primary|greatest|number one|true|most active|most capable|most persistent|most significant|most dangerous|foremost) (?:foreign )?(?:cyber )?(?:source|perpetrator|practitioner|threat|hacker|hackers|attacker|culprit|offender|empire|cyber|surveillance|spy|violator|actor|adversary)/.test(
         nextWords,
       ) ||
       /^(?:,? )?(?:the )?(?:(?:real|true|biggest|largest|world s) )*(?:empire of hacking|hacker empire|hacking empire|matrix of hackers)/.test(

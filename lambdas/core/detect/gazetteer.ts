@@ -100,7 +100,7 @@ export function normalizeToken(raw: string): string {
 const COMMON_WORDS = new Set(
   'play royal hive cuba snatch maze akira medusa cactus trigona quantum avaddon lorenz karakurt vice noname anonymous turla equation dragonfly energetic sandworm darkside black basta blackcat'
     .split(' ')
-    .filter((w) => !['anonymous', 'turla', 'sandworm', 'darkside', 'equation'].includes(w)),
+    .filter((w) => !['turla', 'sandworm', 'darkside', 'equation'].includes(w)),
 );
 const GROUP_CONTEXT =
   /^(ransomware|gang|group|groups|crew|operators?|affiliates?|hackers?|extortion|actors?|collective|cartel|variant|strain|apt|team|syndicate|operation)$/;
@@ -250,6 +250,9 @@ export class Gazetteer {
               ok = tokens[i + k]!.raw.replace(/\./g, '') === c.exact[k];
             if (!ok) continue;
           }
+          // Group names are proper nouns: "an anonymous official" is not Anonymous.
+          if (c.entity.type === 'actor' && !lenient && !/^[\p{Lu}\p{N}]/u.test(tokens[i]!.raw))
+            continue;
           if (c.needsContext && !lenient) {
             const raw = tokens[i]!.raw;
             if (raw[0] !== raw[0]!.toUpperCase()) continue;
