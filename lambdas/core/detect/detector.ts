@@ -41,7 +41,7 @@ const HACKER_NOUN =
   /^(hackers?|hacking|hacks?|cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?)$/;
 /** Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers". */
 const FILLER =
-  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|official|officials?)$/;
+  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|contract|contractor|freelance|private|mercenary|criminal|ransomware)$/;
 /** "<country>-linked": the country is tied to what follows. */
 const LINK_SUFFIX =
   /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
@@ -54,10 +54,10 @@ const SPEECH_VERB =
 const GERUND_SPEECH =
   /^(concluding|saying|accusing|blaming|alleging|asserting|claiming|stating|announcing|charging|determining|finding|assessing|attributing|linking|naming|identifying|warning|arguing|insisting|noting|citing)$/;
 const ACCUSER_NOUN =
-  /^(officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
+  /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
 
 const DENIAL_CUE =
-  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|does not (?:engage|conduct|support) (?:in )?(?:hacking|cyber)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s? of|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up)\b/i;
+  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up)\b/i;
 const RESPONSIBILITY_CUE =
   /\b(claim(?:ed|s|ing)? (?:responsibility|credit)|took (?:responsibility|credit)|takes? (?:responsibility|credit)|posted [^.]{0,80}?(?:leak|extortion|dark ?web) (?:site|portal|blog)|listed [^.]{0,80}? on its (?:leak|extortion|dark ?web) (?:site|portal|blog)|added [^.]{0,80}? to its (?:leak|extortion) (?:site|portal|blog)|said it (?:was|had been) behind|boasted|bragged)\b/i;
 const NO_RESPONSIBILITY =
@@ -249,11 +249,12 @@ export class RuleDetector implements Detector {
     });
     const cyberSentences = infos.filter((s) => s.cyber).length;
     const hasActor = infos.some((s) => s.mentions.some((m) => m.entity.type === 'actor'));
-    // A story is cyber when cyber vocabulary recurs, or appears in a short text, or comes with a
-    // named threat actor: one passing mention in a long story about a missile strike is not enough.
+    // A story is cyber when cyber vocabulary recurs, or appears in a short text, or when it names
+    // a threat actor: one passing mention in a long story about a missile strike is not enough.
     const isCyber =
       cyberSentences >= 2 ||
-      (cyberSentences >= 1 && (hasActor || cyberSentences / infos.length >= 0.15));
+      hasActor ||
+      (cyberSentences >= 1 && cyberSentences / infos.length >= 0.15);
 
     const findings: Finding[] = [];
     let lastAccused: Party | null = null;
@@ -387,6 +388,18 @@ export class RuleDetector implements Detector {
         });
         accuserCandidates.splice(i, 1);
       }
+    }
+    // "Iran's Revolutionary Guards", both tied to hacking: one party, the organ.
+    for (const o of [...accused]) {
+      if (o.party.kind !== 'agency') continue;
+      const owner = accused.find(
+        (a) =>
+          a.party.kind === 'state' &&
+          a.party.country === o.party.country &&
+          a.tokenEnd === o.tokenStart - 1 &&
+          tokens[a.tokenEnd]?.norm === 's',
+      );
+      if (owner) accused.splice(accused.indexOf(owner), 1);
     }
     // Groups the gazetteer does not know, named by a pattern.
     for (const g of this.namedGroups(text, tokens, s.mentions)) accused.push(g);
@@ -768,7 +781,7 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(working with|worked with|works with|cooperating with|cooperated with|collaborating with|collaborated with|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
