@@ -781,7 +781,7 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(working with|worked with|works with|cooperating with|cooperated with|collaborating with|collaborated with|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
