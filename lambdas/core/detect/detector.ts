@@ -389,6 +389,25 @@ export class RuleDetector implements Detector {
         accuserCandidates.splice(i, 1);
       }
     }
+    // "Russia and Iran continue to conduct cyber operations": coordinated parties share the role.
+    for (let i = 0; i < accuserCandidates.length; i++) {
+      const c = accuserCandidates[i]!;
+      if (c.outlet || (c.party.kind !== 'state' && c.party.kind !== 'agency')) continue;
+      const joined = accused.some((a) => {
+        const [from, to] =
+          a.tokenStart > c.tokenEnd ? [c.tokenEnd, a.tokenStart] : [a.tokenEnd, c.tokenStart];
+        if (to < from || to - from > 2) return false;
+        const between = text.slice(tokens[from - 1]!.end, tokens[to]!.start);
+        return (
+          /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/.test(between) &&
+          (a.party.kind === 'state' || a.party.kind === 'agency')
+        );
+      });
+      if (joined) {
+        accused.push({ party: c.party, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd });
+        accuserCandidates.splice(i--, 1);
+      }
+    }
     // "Iran's Revolutionary Guards", both tied to hacking: one party, the organ.
     for (const o of [...accused]) {
       if (o.party.kind !== 'agency') continue;
@@ -432,6 +451,11 @@ export class RuleDetector implements Detector {
     const attributes =
       selfClaim ||
       tiedByPhrase ||
+      // "Minister X said the groups, which researchers call APT27 and APT31, undermined…"
+      (hasActor &&
+        s.tokens.some(
+          (t) => SPEECH_VERB.test(t.norm) && !/^(has|have|had|is|was|were|are)$/.test(t.norm),
+        )) ||
       /\b(blam\w+|accus\w+|attribut\w+|alleg\w+|linked|tied|connected|behind|responsib\w+|carried out|conducted|orchestrat\w+|launched|sponsor\w+|backed|pinned|pointed|named|identified|tracked|tracks|calls|called|indict\w+|charged|sanction\w+|suspected|blame|culprit|perpetrat\w+|hacked|breached|infiltrated|compromised|targeted|targeting|attacked|stole|used|got inside|got into|broke into|gained access|accessed|penetrated|deployed|exploited|is part of|was part of|works for|working for|operat\w+|run by|controlled by|on behalf of|hack\w*|cyber\w*|spy\w*|espionage)\b/i.test(
         text,
       );
@@ -816,7 +840,7 @@ export class RuleDetector implements Detector {
       .map((t) => t.norm)
       .join(' ');
     if (
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|conducted|orchestrated|launched|stole|penetrated|compromised|spied|sponsored|directed|deployed|used)\b/.test(
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|used|wages|waged|engaged in|engages in)\b/.test(
         nextWords,
       )
     ) {
