@@ -47,7 +47,7 @@ const LINK_SUFFIX =
   /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
 
 const ACCUSE_VERB =
-  /^(blam\w*|accus\w*|attribut\w*|alleg\w*|pinn\w*|pointed|point|points|implicat\w*|fingered|named|names|identified|identifies|link\w*|tied|ties|traced|traces|charg\w*|indict\w*|sanction\w*|connected|connects|suspect\w*|held|holds|condemn\w*|denounc\w*|called|calls|exposed|exposes)$/;
+  /^(blam\w*|accus\w*|attribut\w*|alleg\w*|pinn\w*|pointed|point|points|implicat\w*|fingered|named|names|identified|identifies|link\w*|tied|ties|traced|traces|charged|charges|indict\w*|sanction\w*|connected|connects|suspect\w*|held|holds|condemn\w*|denounc\w*|called|calls|exposed|exposes)$/;
 const SPEECH_VERB =
   /^(said|says|say|stated|states|told|tells|obtained|unsealed|filed|expelled|summoned|imposed|levied|announced|announces|alleged|alleges|accused|accuses|blamed|blames|attributed|attributes|assessed|assesses|assess|concluded|concludes|determined|determines|found|finds|believes?|believed|warned|warns|identified|identifies|named|names|linked|links|charged|charges|indicted|indicts|sanctioned|sanctions|confirmed|confirms|reported|reports|revealed|reveals|disclosed|discloses|claimed|claims|contend|contends|contended|argued|argues|argue|pointed|points|traced|traces|tracks|tracked|calls|called|described|describes|published|publishes|issued|issues|released|releases|wrote|writes|added|adds|suspects?|suspected|thinks?|thought|stressed|emphasized|insisted|noted|notes|asserted|asserts|maintained|maintains|tied|ties|connected|connects|exposed|exposes|condemned|condemns|denounced|denounces|formally|publicly|has|have|had|is|was|were|are)$/;
 /** "after concluding that…", "saying that…": the subject speaks through a gerund. */
@@ -817,6 +817,15 @@ export class RuleDetector implements Detector {
       )
     )
       return true;
+    // "…hacked email accounts to order for China's Ministry of Public Security": done for an organ.
+    if (
+      e.type === 'organ' &&
+      /\b(?:for|to order for|at the request of)$/.test(beforeNorm) &&
+      /\b(hack\w*|breach\w*|stole|steal\w*|spied|spying|intrusions?|broke into|infiltrat\w+|compromis\w+|espionage)\b/i.test(
+        s.text.slice(0, m.start),
+      )
+    )
+      return true;
     // Object of an accusation verb: "blamed China", "accused Russia of", "accusations against the U.S."
     const prev = before.map((t) => t.norm).filter((w) => w !== 'the');
     const p1 = prev[prev.length - 1] ?? '';
@@ -927,6 +936,14 @@ export class RuleDetector implements Detector {
       let best: Finding | undefined;
       for (const g of withAccuser) {
         if (!same(g)) continue;
+        // Never the accused itself, nor (for a state-level accuser) the accused's own state.
+        if (sameParty(g.accuser!, f.accused)) continue;
+        if (
+          g.accuser!.country &&
+          g.accuser!.country === f.accused.country &&
+          (g.accuser!.kind === 'state' || g.accuser!.kind === 'agency')
+        )
+          continue;
         const d =
           g.sentenceIndex <= f.sentenceIndex
             ? f.sentenceIndex - g.sentenceIndex
