@@ -86,7 +86,8 @@ export function accuserMatches(gold: GoldParty, p: Party): boolean {
   const goldIsGovernment =
     !!gold.country &&
     (ge?.type === 'country' || ge?.type === 'organ' || (!ge && GOVERNMENT_BODY.test(gold.name)));
-  const predIsGovernment = p.kind === 'state' || p.kind === 'agency';
+  // An official (a minister, a spokesperson) speaks for the government.
+  const predIsGovernment = p.kind === 'state' || p.kind === 'agency' || p.kind === 'person';
   if (goldIsGovernment && predIsGovernment && p.country === gold.country) return true;
   const a = norm(gold.name);
   const b = norm(p.name);

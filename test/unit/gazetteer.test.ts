@@ -3,6 +3,7 @@ import actors from '../../lambdas/core/detect/data/actors.json';
 import countries from '../../lambdas/core/detect/data/countries.json';
 import organs from '../../lambdas/core/detect/data/organs.json';
 import outlets from '../../lambdas/core/detect/data/outlets.json';
+import people from '../../lambdas/core/detect/data/people.json';
 import vendors from '../../lambdas/core/detect/data/vendors.json';
 import { gazetteer, tokenize } from '../../lambdas/core/detect/gazetteer';
 
@@ -36,6 +37,7 @@ describe('gazetteer data', () => {
     for (const o of organs) add('organs', o.name, o.aliases ?? []);
     for (const v of vendors) add('vendors', v.name, v.aliases ?? []);
     for (const o of outlets) add('outlets', o.name, o.aliases ?? []);
+    for (const p of people) add('people', p.name, p.aliases ?? []);
     for (const c of countries)
       add('countries', c.name, [
         ...(c.aliases ?? []),

@@ -114,6 +114,10 @@ const TARGET_STOP =
 const REPORT_NOUN =
   /^(view|position|belief|judgment|judgement|verdict|finding|findings|report|reports|assessment|assessments|analysis|investigation|investigators|statement|advisory|research|researchers|analysts|attribution|conclusion|conclusions|indictment|complaint|announcement|disclosure|blog|post|threat|security|intelligence|experts|team|accusation|accusations|allegation|allegations|claim|claims|charges)$/;
 
+/** Counter-accusation rhetoric: "the real empire of hacking", "the world's biggest hacker". */
+const COUNTER_RHETORIC =
+  /\b(?:empire of hacking|hack(?:ing|er) empire|matrix of hackers|(?:world'?s? |globe'?s? |planet'?s? )?(?:biggest|largest|greatest|number one|true|real|main|leading) (?:source of cyber ?attacks|(?:cyber )?(?:hacker|hackers|attacker|perpetrator|practitioner|culprit|threat|spy)))\b/i;
+
 /** Verbs of answering an accusation: the speaker stands before them. */
 const RESPONSE_VERB =
   /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|called|calls|rebuffed|refuted|slammed|condemned|insisted|countered|responded|replied|hit|pushed|urged)$/;
@@ -347,7 +351,7 @@ export class RuleDetector implements Detector {
         });
         continue;
       }
-      if (e.type === 'vendor') {
+      if (e.type === 'vendor' || e.type === 'person') {
         accuserCandidates.push({
           party: entityParty(e),
           tokenStart: m.tokenStart,
@@ -406,6 +410,30 @@ export class RuleDetector implements Detector {
       if (joined) {
         accused.push({ party: c.party, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd });
         accuserCandidates.splice(i--, 1);
+      }
+    }
+    // "…the United States cannot change the fact that it is itself the empire of hacking": the
+    // rhetoric names the last state before it, even through a pronoun.
+    const rhetoric = COUNTER_RHETORIC.exec(text);
+    if (rhetoric && !accused.some((a) => a.party.kind === 'state')) {
+      const before = accuserCandidates.filter(
+        (c) =>
+          !c.outlet && c.party.kind === 'state' && tokens[c.tokenStart]!.start < rhetoric.index,
+      );
+      const target = before[before.length - 1];
+      if (
+        target &&
+        (before.length > 1 ||
+          !/^\s*(?:\S+\s+){0,2}(?:said|says|told|added|argued|insisted)\b/.test(
+            text.slice(tokens[target.tokenEnd - 1]!.end),
+          ))
+      ) {
+        accused.push({
+          party: target.party,
+          tokenStart: target.tokenStart,
+          tokenEnd: target.tokenEnd,
+        });
+        accuserCandidates.splice(accuserCandidates.indexOf(target), 1);
       }
     }
     // "Iran's Revolutionary Guards", both tied to hacking: one party, the organ.
@@ -547,7 +575,8 @@ export class RuleDetector implements Detector {
         }
         continue;
       }
-      if (score > 0) scored.push({ c, score });
+      // An institution that speaks outranks an official quoted in the same sentence.
+      if (score > 0) scored.push({ c, score: c.party.kind === 'person' ? score - 0.75 : score });
     }
     scored.sort((a, b) => b.score - a.score || a.c.tokenStart - b.c.tokenStart);
     const accusers: Party[] = [];
@@ -805,7 +834,7 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
@@ -849,7 +878,7 @@ export class RuleDetector implements Detector {
       .map((t) => t.norm)
       .join(' ');
     if (
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|used|wages|waged|engaged in|engages in)\b/.test(
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|used|wages|waged|engaged in|engages in)\b/.test(
         nextWords,
       )
     ) {
@@ -858,7 +887,7 @@ export class RuleDetector implements Detector {
     // Counter-accusation rhetoric: "the United States is itself the world's biggest hacker",
     // "Washington, the real empire of hacking".
     if (
-      /^(?:'s )?(?:,? )?(?:(?:was|is|remains|has been|itself|actually|in fact|the|a|world s|world's|globe s|planet s|biggest|largest|main|real|leading|primary|greatest|number one|true|single) )*(?:biggest|largest|main|real|leading|primary|greatest|number one|true|most active|most capable|most persistent|most significant|most dangerous|foremost) (?:foreign )?(?:cyber )?(?:source|perpetrator|practitioner|threat|hacker|hackers|attacker|culprit|offender|empire|cyber|surveillance|spy|violator|actor|adversary)/.test(
+      /^(?:'s )?(?:,? )?(?:(?:was|is|remains|has been|itself|actually|in fact|the|a|world s|world's|globe s|planet s|biggest|largest|main|real|leading|primary|greatest|number one|true|single) )*(?:biggest|largest|main|real|leading|primary|greatest|number one|true|most active|most capable|most persistent|most significant|most dangerous|foremost) (?:and \w+ )?(?:foreign )?(?:cyber )?(?:source|perpetrator|practitioner|threat|hacker|hackers|attacker|culprit|offender|empire|cyber|surveillance|spy|violator|actor|adversary)/.test(
         nextWords,
       ) ||
       /^(?:,? )?(?:the )?(?:(?:real|true|biggest|largest|world s) )*(?:empire of hacking|hacker empire|hacking empire|matrix of hackers)/.test(

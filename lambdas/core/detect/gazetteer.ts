@@ -9,10 +9,11 @@ import actorsData from './data/actors.json';
 import countriesData from './data/countries.json';
 import organsData from './data/organs.json';
 import outletsData from './data/outlets.json';
+import peopleData from './data/people.json';
 import vendorsData from './data/vendors.json';
 import type { PartyKind } from '../model';
 
-export type EntityType = 'actor' | 'organ' | 'country' | 'vendor' | 'outlet';
+export type EntityType = 'actor' | 'organ' | 'country' | 'vendor' | 'outlet' | 'person';
 
 export interface Entity {
   type: EntityType;
@@ -138,6 +139,8 @@ export class Gazetteer {
     countries: CountryRow[];
     vendors: NamedRow[];
     outlets: NamedRow[];
+    /** Officials who speak for their state in the news (leaders, ministers, spokespeople). */
+    people?: NamedRow[];
   }) {
     for (const c of data.countries) {
       const e: Entity = {
@@ -180,6 +183,14 @@ export class Gazetteer {
       this.add(
         { type: 'outlet', name: o.name, country: o.country ?? null, kind: 'media' },
         [o.name, ...(o.aliases ?? [])],
+        'name',
+      );
+    }
+    for (const p of data.people ?? []) {
+      const country = p.country && /^[A-Z]{2}$/.test(p.country) ? p.country : null;
+      this.add(
+        { type: 'person', name: p.name, country, kind: 'person' },
+        [p.name, ...(p.aliases ?? [])],
         'name',
       );
     }
@@ -298,6 +309,7 @@ export function gazetteer(): Gazetteer {
     countries: countriesData as CountryRow[],
     vendors: vendorsData as NamedRow[],
     outlets: outletsData as NamedRow[],
+    people: peopleData as NamedRow[],
   });
   return defaultGazetteer;
 }
