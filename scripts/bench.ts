@@ -22,6 +22,7 @@ import { processArticle } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
 import { urlId } from '../lambdas/core/url';
 import { startDemoSite } from '../bin/demo-site';
+import { benchBundles, printBundles } from './bench-bundles';
 import { loadCorpus } from './eval-lib';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -220,6 +221,10 @@ async function main() {
     console.log(`  ratio: ${p.ratio.toFixed(3)}×  (goal ≤ 1.15×)`);
   }
   const p = pipelines;
+
+  console.log('');
+  const bundles = await benchBundles();
+  printBundles(bundles);
   const outFile = path.join(__dirname, '..', 'docs', 'bench-latest.json');
   fs.writeFileSync(
     outFile,
@@ -230,6 +235,7 @@ async function main() {
         node: process.version,
         detection: d,
         pipeline: p,
+        bundles,
       },
       null,
       2,
