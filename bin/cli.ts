@@ -19,14 +19,33 @@ import {
   seedDefaultFeedsOnce,
   seedFeeds,
 } from '../lambdas/core/feeds/registry';
-import { findClaims, QueryError } from '../lambdas/core/query';
+import { subscriptionRoutes } from '../lambdas/core/api/subscription-routes';
+import { claimsToCsv } from '../lambdas/core/export/csv';
+import { claimsToStix } from '../lambdas/core/export/stix';
+import { ACTIONS } from '../lambdas/core/model';
+import {
+  type ClaimFilters,
+  collectClaims,
+  findClaims,
+  parseClaimFilters,
+  QueryError,
+} from '../lambdas/core/query';
 import { detectAndStore } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
 import type { StoredClaim } from '../lambdas/core/records';
 import { GuardedHttp } from '../lambdas/adapters/guarded-http';
 import { startDemoSite } from './demo-site';
 import { table, Progress } from './format';
-import { localDeps, openStore, outbox, packageRoot, type StoreFlags } from './local-env';
+import {
+  consoleLogger,
+  localDeps,
+  openStore,
+  outbox,
+  packageRoot,
+  type StoreFlags,
+} from './local-env';
+import { DEFAULT_PORT, localCursorSecret, localTokenSecret, startApiServer } from './server';
+import { addDigestSendCommand, addSubscriptionCommands } from './subscription-commands';
 
 class UsageError extends Error {}
 
@@ -202,7 +221,10 @@ function buildProgram(): Command {
         '--all',
         'poll every enabled feed now, ignoring the schedule (feeds backing off after errors still wait)',
       )
-      .option('--feeds <file>', 'add the feeds of this feeds.json-style file before polling')
+      .option(
+        '--feeds <file>',
+        'use the feeds of this feeds.json-style file (added to the store) instead of seeding the defaults',
+      )
       .option(
         '--interval <minutes>',
         'minutes between polls of one feed',
@@ -235,7 +257,10 @@ function buildProgram(): Command {
         parseDuration,
         15 * 60_000,
       )
-      .option('--feeds <file>', 'add the feeds of this feeds.json-style file before polling')
+      .option(
+        '--feeds <file>',
+        'use the feeds of this feeds.json-style file (added to the store) instead of seeding the defaults',
+      )
       .option('--allow-private-networks', 'allow fetching from loopback/private addresses')
       .option('-v, --verbose', 'log each feed and article'),
   ).action(async (flags: RunFlags & { every: number }) => {
@@ -253,9 +278,13 @@ function buildProgram(): Command {
         `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`,
       );
       if (stop) break;
+      // The timer keeps the process alive between cycles; Ctrl-C clears it and ends the loop.
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, flags.every).unref();
+        const timer = setTimeout(resolve, flags.every);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
   });
@@ -576,7 +605,7 @@ function buildProgram(): Command {
     program
       .command('query')
       .description(
-        'Query stored claims, newest first. Example: query --accused Russia --since 2026-03-01',
+        'Query stored claims, newest first (the same filters as GET /claims). Example: query --accused Russia --since 2026-03-01 --has-denial',
       )
       .option(
         '--accused <party>',
@@ -584,42 +613,126 @@ function buildProgram(): Command {
       )
       .option('--accuser <party>', 'accuser: agency, company or country')
       .option('--country <country>', 'country on either side (name or ISO code)')
+      .option('--target <party>', 'target: organisation, sector or country')
+      .option('--action <action>', `one of ${ACTIONS.join(', ')}`)
       .option('--since <date>', 'published on or after this date')
       .option('--until <date>', 'published before this date')
+      .option('--has-denial', 'only claims the accused denied')
+      .option('--no-denial', 'only claims without a denial')
+      .option('--min-confidence <x>', 'confidence at least this (0 to 1)')
+      .option('-q, --words <words>', 'words in the source sentences or the article title')
       .option('--limit <n>', 'at most this many claims', positiveInt('--limit'), 50)
-      .option('--json', 'print JSON'),
+      .option('--json', 'print JSON (an array of claims)')
+      .option('--csv', 'print CSV')
+      .option('--stix', 'print a STIX 2.1 bundle'),
   ).action(
     async (
       flags: StoreFlags & {
         accused?: string;
         accuser?: string;
         country?: string;
+        target?: string;
+        action?: string;
         since?: string;
         until?: string;
+        hasDenial?: boolean;
+        denial?: boolean;
+        minConfidence?: string;
+        words?: string;
         limit: number;
         json?: boolean;
+        csv?: boolean;
+        stix?: boolean;
       },
     ) => {
+      if ([flags.json, flags.csv, flags.stix].filter(Boolean).length > 1)
+        throw new UsageError('choose one of --json, --csv, --stix');
+      let filters: ClaimFilters;
+      try {
+        // The same validation as the API's query parameters.
+        filters = parseClaimFilters({
+          accused: flags.accused,
+          accuser: flags.accuser,
+          country: flags.country,
+          target: flags.target,
+          action: flags.action,
+          since: flags.since,
+          until: flags.until,
+          hasDenial: flags.hasDenial ? 'true' : flags.denial === false ? 'false' : undefined,
+          minConfidence: flags.minConfidence,
+          q: flags.words,
+        });
+      } catch (e) {
+        if (e instanceof QueryError) throw new UsageError(e.message);
+        throw e;
+      }
       await withStore(flags, async (local) => {
         let claims: StoredClaim[];
         try {
-          claims = await findClaims(local.store, flags, new Date());
+          claims = await collectClaims(local.store, filters, new Date(), flags.limit);
         } catch (e) {
           if (e instanceof QueryError) throw new UsageError(e.message);
           throw e;
         }
         if (flags.json) return void console.log(JSON.stringify(claims, null, 2));
+        if (flags.csv) return void process.stdout.write(claimsToCsv(claims));
+        if (flags.stix) return void console.log(JSON.stringify(claimsToStix(claims), null, 2));
         console.log(claims.length ? claimRows(claims) : 'No claims match.');
       });
     },
   );
 
-  // ------------------------------------------------------------- digest
+  // ------------------------------------------------------------- serve
   storeOptions(
+    program
+      .command('serve')
+      .description(
+        'Serve the API and the web explorer on 127.0.0.1 (subscriptions write to the outbox folder).',
+      )
+      .option('--port <n>', 'port', positiveInt('--port'), DEFAULT_PORT)
+      .option(
+        '--from <email>',
+        'sender of confirmation emails',
+        'Attribution Watch <digest@localhost>',
+      )
+      .option('--outbox <dir>', 'outbox folder (default: <data>/outbox)'),
+  ).action(async (flags: StoreFlags & { port: number; from: string; outbox?: string }) => {
+    const data = path.resolve(flags.data ?? '.attribution-watch');
+    const local = await openStore(flags);
+    const deps = { store: local.store, clock: systemClock };
+    const server = await startApiServer({
+      ...deps,
+      port: flags.port,
+      cursorSecret: localCursorSecret(data),
+      logger: consoleLogger(false),
+      routes: [
+        subscriptionRoutes({
+          ...deps,
+          mailer: outbox(flags.outbox, data),
+          config: { tokenSecret: localTokenSecret(data), from: flags.from },
+        }),
+      ],
+    }).catch(async (e) => {
+      await local.close();
+      throw e;
+    });
+    console.log(`Attribution Watch explorer: ${server.url}/  (Ctrl-C stops)`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    await local.close();
+  });
+
+  // ------------------------------------------------------------- digest
+  const helpers = { storeOptions, withStore, usageError: (m: string) => new UsageError(m) };
+  addSubscriptionCommands(program, helpers);
+  const digestCommand = storeOptions(
     program
       .command('digest')
       .description(
-        'Write the digest of claims stored since the last digest as an .eml file in the outbox folder.',
+        "Write the digest of claims stored since the last digest as an .eml file in the outbox folder. `digest send` sends the subscribers' digests.",
       )
       .option('--to <email>', 'recipient', 'you@localhost')
       .option('--from <email>', 'sender', 'Attribution Watch <digest@localhost>')
@@ -656,6 +769,7 @@ function buildProgram(): Command {
       });
     },
   );
+  addDigestSendCommand(digestCommand, helpers);
 
   // ------------------------------------------------------------- reprocess
   storeOptions(

@@ -6,6 +6,12 @@
  *    same pages. Goal ≤ 1.15×.
  * 2. Detection per article: median and p95 ms over the corpus, and for ~1,000-word articles.
  *    Goal ≤ 5 ms median for 1,000 words.
+ * 3. Lambda bundle sizes and module init time (scripts/bench-bundles.ts).
+ * 4. The query API over 100,000 claims and exports of 10,000 (scripts/bench-query.ts).
+ * 5. Digests for 10,000 subscribers over 5,000 claims (scripts/bench-digest.ts).
+ * 6. Load: the pipeline over ≥ 1,000 articles and the local API under autocannon (scripts/bench-load.ts).
+ *
+ * `npm run bench -- detect pipeline bundles query digest load` runs a subset (default: all).
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
@@ -23,6 +29,9 @@ import { systemClock } from '../lambdas/core/ports';
 import { urlId } from '../lambdas/core/url';
 import { startDemoSite } from '../bin/demo-site';
 import { benchBundles, printBundles } from './bench-bundles';
+import { benchDigest } from './bench-digest';
+import { benchLoad, printLoad } from './bench-load';
+import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -199,44 +208,72 @@ async function main() {
     `machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}\n`,
   );
 
-  const d = detection();
-  console.log('## Detection (one core)');
-  console.log(
-    `corpus (${d.corpusArticles} articles): median ${ms(d.corpusMedian)}, p95 ${ms(d.corpusP95)}`,
-  );
-  console.log(
-    `~${d.longWords}-word articles: median ${ms(d.longMedian)}, p95 ${ms(d.longP95)}  (goal: median ≤ 5 ms)\n`,
-  );
+  const wanted = new Set(process.argv.slice(2));
+  const run = (part: string) => wanted.size === 0 || wanted.has(part);
+  const results: Record<string, unknown> = {};
 
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
-  const pipelines = [await pagePipeline(rounds, false), await pagePipeline(rounds, true)];
-  console.log('## Page pipeline vs bare jsdom + Readability (same pages, same run)');
-  for (const [label, p] of [
-    ['demo pages as written', pipelines[0]!],
-    ['demo articles in realistic page boilerplate', pipelines[1]!],
-  ] as const) {
-    console.log(`${label}: ${p.pages} pages of ~${p.kb} kB × ${p.rounds} rounds, median per page:`);
-    console.log(`  bare new JSDOM(html) + Readability.parse(): ${ms(p.bareMed)}`);
-    console.log(`  ours: fetch + extract + detect + store:      ${ms(p.ourMed)}`);
-    console.log(`  ratio: ${p.ratio.toFixed(3)}×  (goal ≤ 1.15×)`);
+  if (run('detect')) {
+    const d = detection();
+    results.detection = d;
+    console.log('## Detection (one core)');
+    console.log(
+      `corpus (${d.corpusArticles} articles): median ${ms(d.corpusMedian)}, p95 ${ms(d.corpusP95)}`,
+    );
+    console.log(
+      `~${d.longWords}-word articles: median ${ms(d.longMedian)}, p95 ${ms(d.longP95)}  (goal: median ≤ 5 ms)\n`,
+    );
   }
-  const p = pipelines;
 
-  console.log('');
-  const bundles = await benchBundles();
-  printBundles(bundles);
+  if (run('pipeline')) {
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+    const pipelines = [await pagePipeline(rounds, false), await pagePipeline(rounds, true)];
+    results.pipeline = pipelines;
+    console.log('## Page pipeline vs bare jsdom + Readability (same pages, same run)');
+    for (const [label, p] of [
+      ['demo pages as written', pipelines[0]!],
+      ['demo articles in realistic page boilerplate', pipelines[1]!],
+    ] as const) {
+      console.log(
+        `${label}: ${p.pages} pages of ~${p.kb} kB × ${p.rounds} rounds, median per page:`,
+      );
+      console.log(`  bare new JSDOM(html) + Readability.parse(): ${ms(p.bareMed)}`);
+      console.log(`  ours: fetch + extract + detect + store:      ${ms(p.ourMed)}`);
+      console.log(`  ratio: ${p.ratio.toFixed(3)}×  (goal ≤ 1.15×)`);
+    }
+    console.log('');
+  }
+
+  if (run('bundles')) {
+    const bundles = await benchBundles();
+    results.bundles = bundles;
+    printBundles(bundles);
+    console.log('');
+  }
+
+  if (run('query')) {
+    console.log('## Query API and exports');
+    results.query = await benchQuery();
+    console.log('');
+  }
+
+  if (run('digest')) {
+    console.log('## Digests');
+    results.digest = await benchDigest();
+    console.log('');
+  }
+
+  if (run('load')) {
+    console.log('## Load');
+    const load = await benchLoad();
+    results.load = load;
+    printLoad(load);
+  }
+
   const outFile = path.join(__dirname, '..', 'docs', 'bench-latest.json');
   fs.writeFileSync(
     outFile,
     JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine: cpu,
-        node: process.version,
-        detection: d,
-        pipeline: p,
-        bundles,
-      },
+      { date: new Date().toISOString(), machine: cpu, node: process.version, ...results },
       null,
       2,
     ) + '\n',

@@ -23,6 +23,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { claimIndexes, indexTime } from '../core/claim-keys';
+import { queryIndexes } from '../core/query-keys';
 import type { CreateResult, Store } from '../core/ports';
 import type {
   ArticleRecord,
@@ -32,6 +33,7 @@ import type {
   DigestRun,
   FeedRecord,
   StoredClaim,
+  Subscriber,
 } from '../core/records';
 import { urlId } from '../core/url';
 
@@ -48,6 +50,10 @@ const K = {
   index: (i: ClaimIndex) => `CIDX#${i.by}#${i.value}`,
   digest: (key: string) => `DIGEST#${key}`,
   watermark: (name: string) => `WATERMARK#${name}`,
+  subscribers: 'SUBSCRIBERS',
+  subscriber: (id: string) => `SUB#${id}`,
+  due: (utcHour: number) => `SUBDUE#${String(utcHour).padStart(2, '0')}`,
+  quota: (name: string) => `QUOTA#${name}`,
 };
 
 /** The table definition, shared by the CDK stack's tests and local table creation. */
@@ -293,7 +299,10 @@ export class DynamoStore implements Store {
   private claimKeys(c: StoredClaim): { PK: string; SK: string }[] {
     return [
       { PK: K.article(c.articleId), SK: K.claimSk(c.ordinal, c.id) },
-      ...claimIndexes(c).map((i) => ({ PK: K.index(i), SK: `${indexTime(i, c)}#${c.id}` })),
+      ...[...claimIndexes(c), ...queryIndexes(c)].map((i) => ({
+        PK: K.index(i),
+        SK: `${indexTime(i, c)}#${c.id}`,
+      })),
     ];
   }
 
@@ -308,7 +317,10 @@ export class DynamoStore implements Store {
     for (const c of claims) {
       for (const key of this.claimKeys(c)) {
         newKeys.add(`${key.PK}|${key.SK}`);
-        puts.push({ ...key, type: 'claim', ...c });
+        // The article's own claim item carries GSI1 keys CLAIMID#<id>: GET /claims/{id}.
+        const byId =
+          key.PK === K.article(c.articleId) ? { GSI1PK: `CLAIMID#${c.id}`, GSI1SK: 'C' } : {};
+        puts.push({ ...key, ...byId, type: 'claim', ...c });
       }
     }
     const deletes: { PK: string; SK: string }[] = [];
@@ -330,6 +342,19 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': K.article(articleId), ':sk': 'CLAIM#' },
     });
     return items.map((i) => strip<StoredClaim>(i)!);
+  }
+
+  async getClaim(id: string): Promise<StoredClaim | undefined> {
+    const r = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `CLAIMID#${id}` },
+        Limit: 1,
+      }),
+    );
+    return strip<StoredClaim>(r.Items?.[0]);
   }
 
   async queryClaims(q: ClaimQuery): Promise<StoredClaim[]> {
@@ -416,6 +441,147 @@ export class DynamoStore implements Store {
         Item: { PK: K.watermark(name), SK: 'W', type: 'watermark', value },
       }),
     );
+  }
+
+  async abandonDigestRun(key: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { PK: K.digest(key), SK: 'RUN' },
+          ConditionExpression: '#s = :sending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending' },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- subscribers
+  // One item per subscriber under the SUBSCRIBERS partition (listing), with GSI1 keys
+  // SUBDUE#<UTC hour of nextDueAt> / <nextDueAt>#<id> only while confirmed: a sparse index of
+  // who is due when.
+
+  private subscriberItem(s: Subscriber): Item {
+    const due = s.status === 'confirmed' && s.nextDueAt;
+    return {
+      PK: K.subscribers,
+      SK: K.subscriber(s.id),
+      type: 'subscriber',
+      ...(due
+        ? { GSI1PK: K.due(new Date(s.nextDueAt!).getUTCHours()), GSI1SK: `${s.nextDueAt}#${s.id}` }
+        : {}),
+      ...s,
+    };
+  }
+
+  async getSubscriber(id: string): Promise<Subscriber | undefined> {
+    const r = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: K.subscribers, SK: K.subscriber(id) },
+        ConsistentRead: true,
+      }),
+    );
+    return strip<Subscriber>(r.Item);
+  }
+
+  async createSubscriber(subscriber: Subscriber): Promise<CreateResult> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.subscriberItem(subscriber),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'created';
+    } catch (e) {
+      if (isConditionFailure(e)) return 'exists';
+      throw e;
+    }
+  }
+
+  async putSubscriber(subscriber: Subscriber): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.tableName, Item: this.subscriberItem(subscriber) }),
+    );
+  }
+
+  async deleteSubscriber(id: string): Promise<boolean> {
+    const r = await this.doc.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { PK: K.subscribers, SK: K.subscriber(id) },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return !!r.Attributes;
+  }
+
+  async listSubscribers(): Promise<Subscriber[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': K.subscribers, ':sk': 'SUB#' },
+    });
+    return items.map((i) => strip<Subscriber>(i)!);
+  }
+
+  async listDueSubscribers(utcHour: number, dueBy: string): Promise<Subscriber[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      // '$' sorts after '#': every `<dueBy>#<id>` key is included.
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :by',
+      ExpressionAttributeValues: { ':pk': K.due(utcHour), ':by': `${dueBy}$` },
+    });
+    return items.map((i) => strip<Subscriber>(i)!).filter((s) => s.status === 'confirmed');
+  }
+
+  async advanceSubscriber(id: string, watermark: string, nextDueAt: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: K.subscribers, SK: K.subscriber(id) },
+          UpdateExpression: 'SET watermark = :w, nextDueAt = :n, GSI1PK = :gpk, GSI1SK = :gsk',
+          ConditionExpression: 'attribute_exists(PK) AND #s = :confirmed',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':w': watermark,
+            ':n': nextDueAt,
+            ':gpk': K.due(new Date(nextDueAt).getUTCHours()),
+            ':gsk': `${nextDueAt}#${id}`,
+            ':confirmed': 'confirmed',
+          },
+        }),
+      );
+    } catch (e) {
+      // Unsubscribed or removed meanwhile: nothing to advance.
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+
+  async takeQuota(name: string, window: string, max: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: K.quota(name), SK: window },
+          UpdateExpression: 'ADD used :one SET #t = :type',
+          ConditionExpression: 'attribute_not_exists(used) OR used < :max',
+          ExpressionAttributeNames: { '#t': 'type' },
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':type': 'quota' },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
   }
 
   // ---------------------------------------------------------------- helpers

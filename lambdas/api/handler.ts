@@ -1,130 +1,89 @@
 /**
- * The API Lambda behind the HTTP API (payload format 2.0): GET /claims (core `findClaims`, the
- * same query as the CLI's `query`), GET /feeds and GET /health. Parameters are validated at the
- * edge; a bad one is a 400 that names it.
+ * The API Lambda behind the HTTP API (payload format 2.0). Wiring only: the event becomes an
+ * {@link ApiRequest}, the core router (lambdas/core/api) answers it, the reply goes back as a
+ * structured result. The same router serves `attribution-watch serve` locally.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { queryRoutes } from '../core/api/query-routes';
+import { createRouter, type Router } from '../core/api/router';
+import { subscriptionRoutes, type SubscriptionRouteDeps } from '../core/api/subscription-routes';
+import type { ApiRequest } from '../core/api/types';
 import { type Clock, type Store, systemClock } from '../core/ports';
-import { findClaims, QueryError } from '../core/query';
-import type { FeedRecord } from '../core/records';
 import { type LambdaLogger, powertoolsLogger, readEnv } from '../adapters/aws-env';
 import { DynamoStore } from '../adapters/dynamo-store';
+import { SesMailer } from '../adapters/ses-mailer';
 
 export interface ApiHandlerDeps {
   store: Store;
   clock: Clock;
   logger: LambdaLogger;
+  /** HMAC key of /claims cursors (default: CURSOR_SECRET, else random per container). */
+  cursorSecret?: string | Uint8Array;
+  /** POST /subscriptions and its links; not mounted (404) without a mailer and secrets. */
+  subscriptions?: SubscriptionRouteDeps;
 }
 
-const party = z.string().trim().min(1).max(100);
-const date = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date (use ISO 8601, e.g. 2026-03-01)');
-
-/** GET /claims query parameters. Unknown parameters are refused, so a typo is not ignored. */
-export const ClaimsQuerySchema = z
-  .object({
-    accused: party.optional(),
-    accuser: party.optional(),
-    country: party.optional(),
-    since: date.optional(),
-    until: date.optional(),
-    limit: z
-      .string()
-      .regex(/^\d+$/, 'a whole number from 1 to 1000')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'at least 1').max(1000, 'at most 1000'))
-      .optional(),
-  })
-  .strict();
-
-type Reply = APIGatewayProxyStructuredResultV2;
-
-function json(statusCode: number, body: unknown, cacheSeconds = 0): Reply {
+/** API Gateway payload 2.0 → the core's request. */
+export function toApiRequest(event: APIGatewayProxyEventV2): ApiRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
+  const domain = event.requestContext?.domainName ?? headers.host ?? 'localhost';
   return {
-    statusCode,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': cacheSeconds ? `public, max-age=${cacheSeconds}` : 'no-store',
-    },
-    body: JSON.stringify(body),
+    method: event.requestContext?.http?.method ?? 'GET',
+    path: event.rawPath ?? '/',
+    // API Gateway joins repeated parameters with commas; the core treats them as one value.
+    query: { ...(event.queryStringParameters ?? {}) },
+    headers,
+    body:
+      event.body === undefined
+        ? undefined
+        : event.isBase64Encoded
+          ? Buffer.from(event.body, 'base64').toString('utf8')
+          : event.body,
+    baseUrl: `https://${domain}`,
   };
 }
 
-const error = (statusCode: number, message: string, parameter?: string) =>
-  json(statusCode, { error: message, ...(parameter ? { parameter } : {}) });
+let containerSecret: Buffer | undefined;
 
-/** What a feed looks like from outside: its polling state, not its cache validators. */
-function publicFeed(f: FeedRecord) {
-  return {
-    id: f.id,
-    name: f.name,
-    url: f.url,
-    enabled: f.enabled,
-    prefilter: f.prefilter,
-    lastPolledAt: f.lastPolledAt ?? null,
-    lastSuccessAt: f.lastSuccessAt ?? null,
-    consecutiveErrors: f.consecutiveErrors,
-    lastError: f.lastError ?? null,
-    nextPollAt: f.nextPollAt ?? null,
-  };
-}
+const routers = new WeakMap<ApiHandlerDeps, Router>();
 
-async function claims(deps: ApiHandlerDeps, params: Record<string, string | undefined>) {
-  const q = ClaimsQuerySchema.safeParse(params);
-  if (!q.success) {
-    const issue = q.error.issues[0]!;
-    const name =
-      issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? 'query');
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `${name}: unknown parameter (use accused, accuser, country, since, until, limit)`
-        : `${name}: ${issue.message}`;
-    return error(400, message, name);
+function routerFor(deps: ApiHandlerDeps): Router {
+  let router = routers.get(deps);
+  if (!router) {
+    const cursorSecret = deps.cursorSecret ?? (containerSecret ??= randomBytes(32));
+    router = createRouter(
+      [
+        queryRoutes(() => ({ store: deps.store, clock: deps.clock, cursorSecret })),
+        ...(deps.subscriptions ? [subscriptionRoutes(deps.subscriptions)] : []),
+      ],
+      {
+        onError: (e, req) =>
+          deps.logger.error('request failed', { path: req.path, error: String(e) }),
+      },
+    );
+    routers.set(deps, router);
   }
-  try {
-    const found = await findClaims(deps.store, q.data, deps.clock.now());
-    return json(200, { count: found.length, claims: found }, 60);
-  } catch (e) {
-    if (e instanceof QueryError) {
-      const name = e.message.split(':')[0];
-      return error(400, e.message, name);
-    }
-    throw e;
-  }
+  return router;
 }
 
 export function makeHandler(getDeps: () => ApiHandlerDeps) {
-  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<Reply> => {
+  return async (
+    event: APIGatewayProxyEventV2,
+    context?: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     const deps = getDeps();
     if (context) deps.logger.addContext?.(context);
-    const method = event.requestContext?.http?.method ?? 'GET';
-    const path = event.rawPath ?? '/';
-    try {
-      if (method !== 'GET') return error(405, `${method} not allowed`);
-      switch (path) {
-        case '/health':
-          return json(200, { status: 'ok' });
-        case '/feeds': {
-          const feeds = await deps.store.listFeeds();
-          return json(200, { count: feeds.length, feeds: feeds.map(publicFeed) }, 60);
-        }
-        case '/claims':
-          return await claims(deps, event.queryStringParameters ?? {});
-        default:
-          return error(404, `no route for ${method} ${path}`);
-      }
-    } catch (e) {
-      deps.logger.error('request failed', { path, error: String(e) });
-      return error(500, 'internal error');
-    }
+    const res = await routerFor(deps)(toApiRequest(event));
+    return { statusCode: res.status, headers: res.headers, body: res.body };
   };
 }
 
@@ -132,11 +91,39 @@ let deps: ApiHandlerDeps | undefined;
 
 function defaultDeps(): ApiHandlerDeps {
   if (deps) return deps;
-  const env = readEnv({ TABLE_NAME: z.string().min(1) });
+  const env = readEnv({
+    TABLE_NAME: z.string().min(1),
+    // Cursors signed with a per-container secret stop working when the container is replaced;
+    // the stack should pass a stable secret.
+    CURSOR_SECRET: z.string().min(16).optional(),
+    // Subscriptions (same names as the digest Lambda's): mounted only when all are set.
+    TOKEN_SECRET: z.string().min(32).optional(),
+    SENDER_EMAIL: z.email().optional(),
+    PUBLIC_BASE_URL: z.url().optional(),
+    SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  });
+  const store = new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME });
   deps = {
-    store: new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
+    store,
     clock: systemClock,
     logger: powertoolsLogger(),
+    cursorSecret: env.CURSOR_SECRET,
+    subscriptions:
+      env.TOKEN_SECRET && env.SENDER_EMAIL
+        ? {
+            store,
+            clock: systemClock,
+            mailer: new SesMailer({
+              client: new SESv2Client({}),
+              configurationSetName: env.SES_CONFIGURATION_SET,
+            }),
+            config: {
+              tokenSecret: env.TOKEN_SECRET,
+              from: env.SENDER_EMAIL,
+              baseUrl: env.PUBLIC_BASE_URL,
+            },
+          }
+        : undefined,
   };
   return deps;
 }

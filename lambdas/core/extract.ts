@@ -17,6 +17,62 @@ export interface ExtractedArticle {
   /** Article text, paragraphs separated by a blank line. */
   text: string;
   excerpt: string;
+  /** Set when the page had more than {@link MAX_ELEMENTS} elements and only the first were read. */
+  truncatedAtElements?: number;
+}
+
+/**
+ * Elements read from one page (after scripts and styles are removed). News pages have a few
+ * thousand; Readability's cost grows with them (a page of 20,000 links takes it about 9 s), so a
+ * hostile page is cut here rather than parsed whole.
+ */
+export const MAX_ELEMENTS = 10_000;
+
+/**
+ * Element nesting a page may have. News pages nest a few dozen levels; jsdom and Readability
+ * slow down steeply with depth (Readability takes ~2 s at 500 levels and ~75 s at 2,000) and
+ * overflow the stack beyond a few thousand, so deeper pages are refused before parsing.
+ */
+export const MAX_HTML_DEPTH = 256;
+
+// Elements that never have content, and those whose end tag is optional and that cannot nest in
+// themselves: neither deepens the tree in the way that costs, and counting them would flag
+// legacy markup with unclosed <p> or <li>.
+const VOID_OR_OPTIONAL = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rt rp'.split(
+    ' ',
+  ),
+);
+const HTML_TOKEN = /<!--[\s\S]*?-->|<[!?][^>]*>|<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+
+/**
+ * A linear pre-parse scan: the approximate deepest nesting of the markup, and where the element
+ * after `maxElements` starts (to cut there). An end tag closes the nearest open element of its
+ * name, as an HTML parser would for well-formed and most misnested markup.
+ */
+export function htmlShape(
+  html: string,
+  maxElements = MAX_ELEMENTS,
+): { depth: number; elements: number; cutAt?: number } {
+  const open: string[] = [];
+  let depth = 0;
+  let elements = 0;
+  HTML_TOKEN.lastIndex = 0;
+  for (let m = HTML_TOKEN.exec(html); m; m = HTML_TOKEN.exec(html)) {
+    const name = m[2]?.toLowerCase();
+    if (!name) continue; // comment, doctype, processing instruction
+    if (m[1] === '/') {
+      const i = open.lastIndexOf(name);
+      if (i >= 0) open.length = i;
+      continue;
+    }
+    elements++;
+    if (elements > maxElements) return { depth, elements: maxElements, cutAt: m.index };
+    if (m[3] === '/' || VOID_OR_OPTIONAL.has(name)) continue;
+    open.push(name);
+    if (open.length > depth) depth = open.length;
+  }
+  return { depth, elements };
 }
 
 export class ExtractError extends Error {
@@ -112,7 +168,14 @@ export function blockText(root: Element): string {
  */
 export function extractArticle(html: string, url: string): ExtractedArticle {
   const stripped = stripScripts(html);
-  const dom = new JSDOM(stripped.html, { url, virtualConsole: quietConsole });
+  const shape = htmlShape(stripped.html);
+  if (shape.depth > MAX_HTML_DEPTH) {
+    throw new ExtractError(
+      `the page nests elements more than ${MAX_HTML_DEPTH} levels deep; not parsed`,
+    );
+  }
+  const markup = shape.cutAt === undefined ? stripped.html : stripped.html.slice(0, shape.cutAt);
+  const dom = new JSDOM(markup, { url, virtualConsole: quietConsole });
   try {
     const doc = dom.window.document;
     const canonicalHref =
@@ -153,9 +216,14 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
       canonicalUrl,
       text,
       excerpt: (parsed.excerpt ?? '').trim(),
+      ...(shape.cutAt === undefined ? {} : { truncatedAtElements: shape.elements }),
     };
   } finally {
-    dom.window.close();
+    try {
+      dom.window.close();
+    } catch {
+      // Closing only frees memory; an odd document must not turn a result into an error.
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import type {
   DigestRun,
   FeedRecord,
   StoredClaim,
+  Subscriber,
 } from './records';
 
 /** Current time, injectable so tests and replays are deterministic. */
@@ -104,6 +105,8 @@ export interface Store {
    */
   replaceClaims(articleId: string, claims: StoredClaim[], previous?: StoredClaim[]): Promise<void>;
   listClaimsForArticle(articleId: string): Promise<StoredClaim[]>;
+  /** One claim by id (GSI1 `CLAIMID#<id>`), or undefined. */
+  getClaim(id: string): Promise<StoredClaim | undefined>;
   queryClaims(query: ClaimQuery): Promise<StoredClaim[]>;
 
   // digests
@@ -113,4 +116,20 @@ export interface Store {
   completeDigestRun(key: string, sentAt: string, messageId: string): Promise<void>;
   getWatermark(name: string): Promise<string | undefined>;
   setWatermark(name: string, value: string): Promise<void>;
+  /** Deletes a run still `sending` after the mailer refused it, so a retry sends it. */
+  abandonDigestRun(key: string): Promise<void>;
+
+  // subscribers
+  getSubscriber(id: string): Promise<Subscriber | undefined>;
+  createSubscriber(subscriber: Subscriber): Promise<CreateResult>;
+  /** Writes the whole record (indexed for due listings only while confirmed with a due time). */
+  putSubscriber(subscriber: Subscriber): Promise<void>;
+  deleteSubscriber(id: string): Promise<boolean>;
+  listSubscribers(): Promise<Subscriber[]>;
+  /** Confirmed subscribers whose next delivery falls in this UTC hour (0–23) and is ≤ `dueBy`. */
+  listDueSubscribers(utcHour: number, dueBy: string): Promise<Subscriber[]>;
+  /** After a digest: moves the watermark and the next due time, only while still confirmed. */
+  advanceSubscriber(id: string, watermark: string, nextDueAt: string): Promise<void>;
+  /** Takes one of `max` uses of a counter for `window` (e.g. a day); false when none is left. */
+  takeQuota(name: string, window: string, max: number): Promise<boolean>;
 }

@@ -193,6 +193,13 @@ export async function processArticle(
     return await fail(`unexpected: ${reason}`);
   }
 
+  if (extracted.truncatedAtElements) {
+    logger.warn('page cut at the element cap', {
+      article: article.id,
+      url: article.url,
+      elements: extracted.truncatedAtElements,
+    });
+  }
   // One article per canonical URL: the page's rel=canonical wins over the feed link.
   const canonical = extracted.canonicalUrl ?? finalUrl;
   const owner = await store.claimCanonicalUrl(canonical, article.id);

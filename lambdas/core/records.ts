@@ -80,7 +80,13 @@ export type ClaimIndex =
   | { by: 'accused-country'; value: string }
   | { by: 'accuser'; value: string }
   | { by: 'accuser-country'; value: string }
-  | { by: 'day'; value: string };
+  | { by: 'day'; value: string }
+  // Query indexes (lambdas/core/query-keys.ts), all sorted by published time:
+  | { by: 'published'; value: string }
+  | { by: 'target'; value: string }
+  | { by: 'target-country'; value: string }
+  | { by: 'action'; value: string }
+  | { by: 'denial'; value: string };
 
 export interface ClaimQuery {
   index: ClaimIndex;
@@ -96,9 +102,59 @@ export interface ClaimQuery {
 export interface DigestRun {
   /** `<subscriber or channel>#<period>`. */
   key: string;
+  /** `sending` is written before the mailer is called: a run left in it may have been sent. */
   status: 'sending' | 'sent';
   claimIds: string[];
   createdAt: string;
   sentAt?: string;
   messageId?: string;
+}
+
+// ---------------------------------------------------------------- subscriptions
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+export type Cadence = 'daily' | 'weekly';
+
+/** What a subscriber follows; empty lists mean "any". Validated by core/subscriptions/model.ts. */
+export interface SubscriberFilters {
+  /** ISO 3166-1 alpha-2 codes of accused states (or of the state behind an accused group). */
+  accusedCountries: string[];
+  /** Slugs of accused actors (`apt28`, `lockbit`). Accused countries and actors are OR-ed. */
+  accusedActors: string[];
+  /** Accusers: ISO codes or slugs (`US`, `microsoft`). */
+  accusers: string[];
+  /** Words matched in the target's name (a company, sector or country: "energy", "Ukraine"). */
+  targets: string[];
+  actions: Claim['action'][];
+  /** 0..1. */
+  minConfidence: number;
+  /** Only claims the accused side denied or answered with a counter-accusation. */
+  denialOnly: boolean;
+}
+
+export interface Subscriber {
+  /** A hash of the normalized address (core/subscriptions/model.ts `subscriberId`). */
+  id: string;
+  email: string;
+  status: SubscriberStatus;
+  filters: SubscriberFilters;
+  cadence: Cadence;
+  /** Local hour (0–23) of delivery in `timeZone`. */
+  hour: number;
+  /** ISO weekday of weekly delivery: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: string;
+  /** Send a digest even when nothing new matched. */
+  sendEmpty: boolean;
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt?: string;
+  unsubscribedAt?: string;
+  /** Random value the pending confirmation link carries; cleared on confirmation. */
+  confirmNonce?: string;
+  /** Claims stored before this time were covered by an earlier digest (or predate the subscription). */
+  watermark?: string;
+  /** Next delivery time (UTC ISO); set only while confirmed. Indexed for due listings. */
+  nextDueAt?: string;
 }

@@ -1,13 +1,21 @@
 /**
- * The digest Lambda, run by the daily and weekly schedules: core `sendDigest` once per
- * recipient through SES v2. Each recipient and period has its own watermark and run records, so
- * a retry after a partial failure sends only what was not sent.
+ * The digest Lambda, run by the schedules: the due subscribers' digests (core `runDigests`, the
+ * same the CLI `digest send` calls) and, on the daily and weekly schedules, the operator
+ * recipients' digests (core `sendDigest`), all through SES v2. Each subscriber or recipient and
+ * period has its own run record, so a retry after a partial failure sends only what was not sent.
+ * Subscriber digests need TOKEN_SECRET (the link-signing secret) and PUBLIC_BASE_URL (the API's
+ * public URL, for links); without them only the operator recipients get digests.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { type DigestOutcome, sendDigest } from '../core/digest/send';
+import {
+  runDigests,
+  type SubscriberDigestConfig,
+  type SubscriberDigestStatus,
+} from '../core/digest/subscribers';
 import { errorMessage } from '../core/fetch/errors';
 import { type Clock, type Mailer, type Store, systemClock } from '../core/ports';
 import {
@@ -24,7 +32,8 @@ import { SesMailer } from '../adapters/ses-mailer';
 /** The schedules' input (lib/constructs/digests.ts). */
 export const DigestEventSchema = z.object({
   kind: z.literal('digest'),
-  period: z.enum(['daily', 'weekly']),
+  /** `hourly` runs the subscribers' digests only (they choose their own hour and time zone). */
+  period: z.enum(['daily', 'weekly', 'hourly']),
   scheduledTime: z.string().optional(),
 });
 
@@ -36,11 +45,17 @@ export interface DigestHandlerDeps {
   metrics: MetricsSink;
   from: string;
   recipients: string[];
+  /** Subscriber digests; off when absent. */
+  subscriptions?: SubscriberDigestConfig;
 }
 
 export interface DigestResult {
-  period: 'daily' | 'weekly';
-  results: { to: string; status: DigestOutcome['status'] | 'error'; claims: number }[];
+  period: 'daily' | 'weekly' | 'hourly';
+  results: {
+    to: string;
+    status: DigestOutcome['status'] | SubscriberDigestStatus | 'error';
+    claims: number;
+  }[];
 }
 
 const LOOKBACK_DAYS = { daily: 1, weekly: 7 } as const;
@@ -58,13 +73,32 @@ export function makeHandler(getDeps: () => DigestHandlerDeps) {
     const results: DigestResult['results'] = [];
     const errors: string[] = [];
     try {
-      for (const to of deps.recipients) {
+      if (deps.subscriptions) {
+        await runDigests(deps, deps.subscriptions, {
+          onResult: (r) => {
+            results.push({ to: r.email, status: r.status, claims: r.claims });
+            if (r.status === 'sent') metrics.count(METRIC.digestsSent, 1);
+            if (r.status === 'error') {
+              errors.push(`${r.email}: ${r.error}`);
+              logger.error('digest failed', { period, subscriber: r.subscriberId, error: r.error });
+            } else
+              logger.info('digest', {
+                period,
+                subscriber: r.subscriberId,
+                status: r.status,
+                claims: r.claims,
+                id: r.messageId,
+              });
+          },
+        });
+      }
+      for (const to of period === 'hourly' ? [] : deps.recipients) {
         try {
           const r = await sendDigest(deps, {
             to,
             from: deps.from,
             channel: `${period}#${to.toLowerCase()}`,
-            firstLookbackDays: LOOKBACK_DAYS[period],
+            firstLookbackDays: LOOKBACK_DAYS[period as 'daily' | 'weekly'],
           });
           results.push({ to, status: r.status, claims: r.claims });
           if (r.status === 'sent') metrics.count(METRIC.digestsSent, 1);
@@ -104,6 +138,8 @@ function defaultDeps(): DigestHandlerDeps {
         .filter(Boolean),
     ),
     SES_CONFIGURATION_SET: z.string().min(1).optional(),
+    TOKEN_SECRET: z.string().min(32).optional(),
+    PUBLIC_BASE_URL: z.url().optional(),
   });
   deps = {
     store: new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
@@ -116,6 +152,10 @@ function defaultDeps(): DigestHandlerDeps {
     metrics: powertoolsMetrics(),
     from: env.SENDER_EMAIL,
     recipients: env.DIGEST_RECIPIENTS,
+    subscriptions:
+      env.TOKEN_SECRET && env.PUBLIC_BASE_URL
+        ? { tokenSecret: env.TOKEN_SECRET, baseUrl: env.PUBLIC_BASE_URL, from: env.SENDER_EMAIL }
+        : undefined,
   };
   return deps;
 }

@@ -20,7 +20,8 @@ function cli(
     let err = '';
     child.stdout.on('data', (d) => {
       out += d;
-      if (opts.killAfterStdout?.test(out)) child.kill('SIGINT');
+      // Wait a moment first: a watch that exits by itself after one cycle must be caught.
+      if (opts.killAfterStdout?.test(out)) setTimeout(() => child.kill('SIGINT'), 500);
     });
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => resolve({ code, out, err }));
@@ -137,12 +138,13 @@ describe('attribution-watch run', () => {
     expect(local.consecutiveErrors).toBe(0);
   });
 
-  it('watch runs a cycle and stops cleanly on Ctrl-C', async () => {
+  it('watch keeps running between cycles and stops cleanly on Ctrl-C', async () => {
     const r = await cli(
       ['watch', '--every', '1h', '--feeds', feedsFile, '--data', data, '--allow-private-networks'],
       { killAfterStdout: /polled \d+/ },
     );
     expect(r.out).toMatch(/polled \d+ \(failed \d+\), new 0/);
+    expect(r.err).toMatch(/stopping after the current cycle/);
     expect(r.code).toBe(0);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { SesMailer } from '../../lambdas/adapters/ses-mailer';
 import { defaultDetector } from '../../lambdas/core/detect/detector';
 import { silentLogger } from '../../lambdas/core/logger';
 import { processArticle } from '../../lambdas/core/process';
+import { subscribe } from '../../lambdas/core/subscriptions/service';
 import { urlId } from '../../lambdas/core/url';
 import { type DigestHandlerDeps, makeHandler } from '../../lambdas/digest/handler';
 import { send, startServer, type TestServer } from '../helpers/http-server';
@@ -108,7 +109,43 @@ it('keeps going past a recipient SES refuses, then fails the run; the retry send
 });
 
 it('refuses an unknown period', async () => {
-  await expect(makeHandler(() => deps)({ kind: 'digest', period: 'hourly' })).rejects.toThrow(
+  await expect(makeHandler(() => deps)({ kind: 'digest', period: 'monthly' })).rejects.toThrow(
     /digest: unexpected event/,
   );
+});
+
+it('sends due subscribers their digests with one-click unsubscribe headers through SES', async () => {
+  const cfg = {
+    tokenSecret: 'handler-test-secret-0123456789abcdef',
+    baseUrl: 'https://watch.example.org',
+    from: 'digest@example.org',
+  };
+  // The claim was stored at 12:00 on the 20th; the subscriber confirms at 13:00.
+  await subscribe(
+    { store: local.store, mailer: deps.mailer, clock },
+    cfg,
+    { email: 'sub@example.net', hour: 7, timeZone: 'UTC' },
+    { confirmed: true },
+  );
+  clock.set('2026-11-21T07:00:00Z');
+  const handler = makeHandler(() => ({ ...deps, recipients: [], subscriptions: cfg }));
+  const r = await handler({ kind: 'digest', period: 'hourly' });
+  expect(r.results).toEqual([
+    { to: 'sub@example.net', status: 'sent', claims: expect.any(Number) },
+  ]);
+  const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+  expect(input.Destination?.ToAddresses).toEqual(['sub@example.net']);
+  const headers = Object.fromEntries(
+    (input.Content?.Simple?.Headers ?? []).map((h) => [h.Name, h.Value]),
+  );
+  expect(headers['List-Unsubscribe']).toMatch(
+    /^<https:\/\/watch\.example\.org\/subscriptions\/unsubscribe\?token=[\w.-]+>$/,
+  );
+  expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  expect(metrics.counts.get('DigestsSent')).toBe(1);
+
+  // The retry of the same schedule sends nothing more.
+  ses.resetHistory();
+  expect((await handler({ kind: 'digest', period: 'hourly' })).results).toEqual([]);
+  expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
 });

@@ -1,7 +1,10 @@
 /**
- * Sending the digest of claims stored since the last one. Exactly once per channel and period:
- * a run record is written conditionally before sending and completed after; a retry after a
- * crash or a mailer error sends what was not sent and never sends a completed run again.
+ * Sending the digest of claims stored since the last one to one fixed address (the CLI `digest`
+ * command, the demo, the operator recipients of the digest Lambda). Subscriber digests are in
+ * ./subscribers.ts and share the exactly-once rule: a run record is written conditionally
+ * (`sending`) before the mailer is called and completed (`sent`) after. A mailer error deletes
+ * the record, so a retry sends; a record found still `sending` may have been delivered (a crash
+ * between send and completion), so it is never sent again: at most once, never twice.
  */
 import type { Clock, Mailer, Store } from '../ports';
 import type { StoredClaim } from '../records';
@@ -24,6 +27,8 @@ export interface DigestOptions {
   sendEmpty?: boolean;
   /** When there is no watermark yet, look back this many days. @default 7 */
   firstLookbackDays?: number;
+  /** Claims written out in full (the summary counts all). @default 50 */
+  maxClaims?: number;
 }
 
 export interface DigestOutcome {
@@ -66,20 +71,20 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
     (await deps.store.getWatermark(`digest#${channel}`)) ??
     new Date(Date.parse(until) - (opts.firstLookbackDays ?? 7) * DAY).toISOString();
   const claims = await claimsStoredBetween(deps.store, since, until);
-  const digest = renderDigest(claims, { since, until });
+  const digest = renderDigest(claims, { since, until, maxClaims: opts.maxClaims });
   if (opts.dryRun) return { status: 'dry-run', claims: claims.length, since, until, digest };
   if (claims.length === 0 && !opts.sendEmpty) {
     return { status: 'empty', claims: 0, since, until, digest };
   }
   // The run key is the watermark it starts from: a retry of the same period finds the record.
   const key = `${channel}#${since}`;
-  const { run } = await deps.store.beginDigestRun({
+  const { run, created } = await deps.store.beginDigestRun({
     key,
     status: 'sending',
     claimIds: claims.map((c) => c.id),
     createdAt: until,
   });
-  if (run.status === 'sent') {
+  if (!created) {
     await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
     return {
       status: 'already-sent',
@@ -90,14 +95,21 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
       digest,
     };
   }
-  const messageId = await deps.mailer.send({
-    to: opts.to,
-    from: opts.from,
-    subject: digest.subject,
-    text: digest.text,
-    html: digest.html,
-    headers: { 'X-Attribution-Watch-Digest': key.replace(/[^\w#:.-]/g, '') },
-  });
+  let messageId: string;
+  try {
+    messageId = await deps.mailer.send({
+      to: opts.to,
+      from: opts.from,
+      subject: digest.subject,
+      text: digest.text,
+      html: digest.html,
+      headers: { 'X-Attribution-Watch-Digest': key.replace(/[^\w#:.-]/g, '') },
+    });
+  } catch (e) {
+    // Refused, so not sent: free the period for the retry.
+    await deps.store.abandonDigestRun(key);
+    throw e;
+  }
   await deps.store.completeDigestRun(key, deps.clock.now().toISOString(), messageId);
   await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
   return { status: 'sent', claims: claims.length, since, until: run.createdAt, messageId, digest };

@@ -22,7 +22,11 @@ function sniffBom(bytes: Buffer): string | undefined {
 
 /** Finds a charset declared inside the document's first bytes (XML declaration or meta tag). */
 function sniffDeclared(bytes: Buffer): string | undefined {
-  // UTF-16 without a BOM: '<' followed or preceded by NUL.
+  // UTF-32 and UTF-16 without a BOM: '<' padded with NULs (XML 1.0, appendix F).
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x00 && bytes[3] === 0x00)
+    return 'utf-32le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x00 && bytes[3] === 0x3c)
+    return 'utf-32be';
   if (bytes[0] === 0x3c && bytes[1] === 0x00) return 'utf-16le';
   if (bytes[0] === 0x00 && bytes[1] === 0x3c) return 'utf-16be';
   const head = bytes.subarray(0, 2048).toString('latin1');
@@ -33,14 +37,44 @@ function sniffDeclared(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-/** Decodes bytes to a string; an unknown charset falls back to UTF-8 rather than failing. */
+/**
+ * True unless the bytes are mostly invalid as UTF-8: more undecodable sequences than valid
+ * non-ASCII characters. One stray byte in a UTF-8 page does not make it Latin-1.
+ */
+function looksLikeUtf8(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8');
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) good++;
+  }
+  return bad <= good;
+}
+
+function isUtf8Label(c: string): boolean {
+  return c === 'utf-8' || c === 'utf8';
+}
+
+/**
+ * Decodes bytes to a string; an unknown charset falls back to UTF-8 rather than failing. A UTF-8
+ * label (header or default) that the bytes contradict is skipped in favour of the next
+ * candidate, and bytes that are neither declared otherwise nor plausibly UTF-8 are read as
+ * windows-1252, as browsers do: a wrong or missing charset degrades a few characters, never the whole text.
+ */
 export function decodeBytes(
   bytes: Buffer,
   contentType?: string,
 ): { text: string; charset: string } {
   const bom = sniffBom(bytes);
   const candidates = [bom, charsetFromContentType(contentType), sniffDeclared(bytes), 'utf-8'];
+  let utf8Plausible: boolean | undefined;
   for (const c of candidates) {
+    if (c && !bom && isUtf8Label(c)) {
+      utf8Plausible ??= looksLikeUtf8(bytes);
+      if (!utf8Plausible) continue;
+    }
     if (c && iconv.encodingExists(c)) {
       // iconv strips a BOM matching the charset by default.
       let text = iconv.decode(bytes, c);
@@ -48,5 +82,5 @@ export function decodeBytes(
       return { text, charset: c };
     }
   }
-  return { text: bytes.toString('utf8'), charset: 'utf-8' };
+  return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
 }

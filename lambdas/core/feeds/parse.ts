@@ -20,8 +20,10 @@ export interface ParsedFeed {
   title: string;
   link?: string;
   items: FeedItem[];
-  /** Items dropped because they had no usable http(s) link. */
+  /** Items dropped because they had no usable http(s) link, or beyond the item cap. */
   skipped: number;
+  /** Items beyond the cap of {@link MAX_ITEMS} (newest first in feeds, so the oldest go). */
+  truncated: number;
 }
 
 export class FeedParseError extends Error {
@@ -37,7 +39,34 @@ const parser = new Parser<Record<string, unknown>, { atomCategories?: unknown[] 
   customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
 });
 
-const MAX_ITEMS = 1000;
+/** Items read from one feed; the rest are counted in `skipped` and `truncated`. */
+export const MAX_ITEMS = 1000;
+
+/**
+ * Element nesting a feed may have. Real feeds nest a few levels (XHTML content a few dozen);
+ * a parser fed millions of nested elements spends seconds and hundreds of megabytes on them.
+ */
+export const MAX_XML_DEPTH = 256;
+
+const XML_TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[^\s/>]+[^>]*?(\/?)>/g;
+
+/** The deepest element nesting in an XML document (comments, CDATA and declarations skipped). */
+export function xmlDepth(text: string, stopAt = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  XML_TOKEN.lastIndex = 0;
+  for (let m = XML_TOKEN.exec(text); m; m = XML_TOKEN.exec(text)) {
+    if (m[1] === undefined) continue; // comment, CDATA, declaration
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (m[2] !== '/') {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > stopAt) break;
+    }
+  }
+  return max;
+}
 
 function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -81,14 +110,23 @@ export async function parseFeed(
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) {
     throw new FeedParseError('the document is HTML, not a feed');
   }
+  if (xmlDepth(text, MAX_XML_DEPTH) > MAX_XML_DEPTH) {
+    throw new FeedParseError(`the feed nests elements deeper than ${MAX_XML_DEPTH} levels`);
+  }
   let feed: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     // rss-parser's xml2js keeps the DTD inert (no entity expansion beyond XML's five).
     feed = await parser.parseString(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, ''));
   } catch (e) {
-    throw new FeedParseError(
-      `not a parsable RSS/Atom/RDF feed: ${(e as Error).message.split('\n')[0]}`,
-    );
+    const first = (e as Error).message.split('\n')[0];
+    // Entities a DTD declares are never expanded (billion laughs, external entities): a feed
+    // that uses them cannot be read, and the reason says so.
+    if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(text.slice(0, 65_536))) {
+      throw new FeedParseError(
+        `the feed uses entities declared in its DTD, which are never expanded (${first})`,
+      );
+    }
+    throw new FeedParseError(`not a parsable RSS/Atom/RDF feed: ${first}`);
   }
   const items: FeedItem[] = [];
   let skipped = 0;
@@ -120,6 +158,7 @@ export async function parseFeed(
       categories,
     });
   }
-  skipped += Math.max(0, (feed.items?.length ?? 0) - MAX_ITEMS);
-  return { title: feed.title ?? '', link: feed.link, items, skipped };
+  const truncated = Math.max(0, (feed.items?.length ?? 0) - MAX_ITEMS);
+  skipped += truncated;
+  return { title: feed.title ?? '', link: feed.link, items, skipped, truncated };
 }

@@ -209,7 +209,8 @@ async function pollOne(
       items: parsed.items.length,
       new: jobs.length,
       skipped,
-      noLink: parsed.skipped,
+      noLink: parsed.skipped - parsed.truncated,
+      overItemCap: parsed.truncated,
     });
     return {
       result: {
