@@ -1,8 +1,13 @@
 /**
  * Decodes fetched bytes by their declared charset — the HTTP Content-Type header first, then a
  * byte-order mark, then the XML declaration or an HTML <meta charset> — never by assuming UTF-8.
+ *
+ * Decoding uses the platform's WHATWG TextDecoder (Node's full ICU: every encoding and label of
+ * the Encoding Standard that browsers accept — windows-125x, ISO-8859-x, KOI8, Shift_JIS, EUC-JP,
+ * ISO-2022-JP, GBK/GB18030, Big5, EUC-KR, UTF-16) rather than a bundled table library, which
+ * kept half a megabyte out of the poll and process Lambdas. UTF-32, which the Encoding Standard
+ * leaves out, is decoded here.
  */
-import iconv from 'iconv-lite';
 
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
   const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
@@ -75,12 +80,44 @@ export function decodeBytes(
       utf8Plausible ??= looksLikeUtf8(bytes);
       if (!utf8Plausible) continue;
     }
-    if (c && iconv.encodingExists(c)) {
-      // iconv strips a BOM matching the charset by default.
-      let text = iconv.decode(bytes, c);
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      return { text, charset: c };
+    const decoded = c ? decodeAs(bytes, c) : undefined;
+    if (decoded !== undefined) {
+      const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+      return { text, charset: c! };
     }
   }
-  return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
+  return { text: decodeAs(bytes, 'windows-1252')!, charset: 'windows-1252' };
+}
+
+/** Decodes with a charset label, or returns undefined when the label names no known encoding. */
+function decodeAs(bytes: Buffer, label: string): string | undefined {
+  const l = label.toLowerCase();
+  if (l === 'utf-32le' || l === 'utf-32be' || l === 'utf-32' || l === 'utf32') {
+    return decodeUtf32(
+      bytes,
+      l === 'utf-32be' || (l !== 'utf-32le' && !(bytes[0] === 0xff && bytes[1] === 0xfe)),
+    );
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(l);
+  } catch {
+    return undefined;
+  }
+  return decoder.decode(bytes);
+}
+
+function decodeUtf32(bytes: Buffer, bigEndian: boolean): string {
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    const cp = bigEndian ? bytes.readUInt32BE(i) : bytes.readUInt32LE(i);
+    chunk.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? cp : 0xfffd);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
 }
