@@ -125,6 +125,14 @@ const RESPONSE_VERB =
 const RESPONDER_ROLE =
   /\b(spokes(?:man|woman|person)|ministry|embassy|official|officials|minister|ambassador|envoy|diplomat|government|kremlin|statement)\b/i;
 
+/** "Marks & Spencer said", "The British Library confirmed": a name the gazetteer lacks, speaking. */
+const NAMED_SPEAKER =
+  /(?:^|[.;:]\s+|,\s+|\band\s+)((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+|of\s+|and\s+|for\s+|de\s+)?[A-Z][\w&.'’-]*){0,5})(?:,[^,]{3,80},)?\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?:said|says|confirmed|disclosed|announced|stated|told|wrote|added|blamed|attributed|assessed|believes|concluded|acknowledged|revealed)\b/g;
+const NOT_A_SPEAKER =
+  /^(It|He|She|They|We|I|This|That|These|Those|Officials?|Investigators|Researchers|Experts|Analysts|Authorities|Police|Prosecutors|Sources|Critics|Others|Some|Many|Most|Both|All|One|Two|Three|In|On|At|For|But|And|Or|If|When|While|After|Before|Earlier|Later|Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Spokesman|Spokeswoman|Spokesperson|Minister|Secretary|President|Chancellor|Premier|Prime|Deputy|Foreign|Defence|Defense|Interior|Justice|Security|State|Government|Company|Its|Their|His|Her|Our|Your|Reuters|Bloomberg)$/;
+const ORG_WORD =
+  /\b(Inc|Corp|Corporation|Company|Co|Ltd|LLC|PLC|Group|Bank|Airlines?|Airways|Enterprise|Library|University|College|Hospital|Health|Healthcare|Port|Airport|Council|Agency|Authority|Ministry|Department|Office|Service|Services|Institute|Foundation|Center|Centre|Laboratory|Labs?|Networks?|Systems|Technologies|Technology|Security|Intelligence|Association|Commission|Committee|Board|Police|Court|Exchange|Partners|Capital|Holdings|Media|News|Times|Post)\b/;
+
 /** A sentence whose speaker is a pronoun or a role: "the company said", "officials said". */
 const SPEAKER_COREF =
   /\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|it|they|he|she) (?:said|says|added|stated|wrote|noted|assessed|believes?|concluded|found|warned|told|called|described|accused|blamed)\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b/;
@@ -523,7 +531,7 @@ export class RuleDetector implements Detector {
         before
           .slice(0, -1)
           .some((w) =>
-            /^(allegations?|accusations?|claims?|charges?|assessments?|attribution|statements?|reports?|advisory|advisories|warnings?|analysis|findings|research|blame|accused|blamed|attributed|named|identified|linked|tied|published|issued|released|conducted|indictment|complaint|investigation|probe)$/.test(
+            /^(allegations?|accusations?|claims?|charges?|assessments?|attribution|statements?|reports?|advisory|advisories|warnings?|analysis|findings|research|agencies|agency|officials|authorities|governments|investigators|prosecutors|police|experts|analysts|researchers|blame|accused|blamed|attributed|named|identified|linked|tied|published|issued|released|conducted|indictment|complaint|investigation|probe)$/.test(
               w,
             ),
           );
@@ -612,6 +620,12 @@ export class RuleDetector implements Detector {
         i++
       )
         accusers.push(group[i]!.party);
+    }
+    // An organization or person the gazetteer does not know, speaking: "Marks & Spencer said",
+    // "The British Library confirmed", "Ciaran Martin, the former head of the NCSC, said".
+    if (accusers.length === 0) {
+      const named = this.namedSpeaker(text, s.mentions, accused);
+      if (named) accusers.push(named);
     }
     if (accusers.length === 0 && lastSpeaker && SPEAKER_COREF.test(text))
       accusers.push(lastSpeaker);
@@ -711,6 +725,40 @@ export class RuleDetector implements Detector {
       }
     }
     return out;
+  }
+
+  /** A capitalized name before a speech verb that no gazetteer entry covers. */
+  private namedSpeaker(
+    text: string,
+    mentions: Mention[],
+    accused: { party: Party; tokenStart: number; tokenEnd: number }[],
+  ): Party | null {
+    NAMED_SPEAKER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = NAMED_SPEAKER.exec(text))) {
+      let name = m[1]!
+        .replace(/^(?:The|A|An)\s+/, '')
+        .replace(/,\s*$/, '')
+        .trim();
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
+      if (mentions.some((x) => x.start < end && start < x.end)) continue;
+      if (accused.some((a) => a.party.name === name)) continue;
+      const words = name.split(/\s+/);
+      if (NOT_A_SPEAKER.test(words[0]!) || words.length > 6 || name.length < 3) continue;
+      name = name.replace(/['’]s$/, '');
+      const org = ORG_WORD.test(name) || words.length > 3 || /&/.test(name);
+      const person =
+        !org &&
+        words.length >= 2 &&
+        words.length <= 3 &&
+        words.every((w) => /^[A-Z][a-z'’-]+$/.test(w));
+      // Only names that read as organizations: bare capitalized words are too often places,
+      // products or people already counted elsewhere.
+      if (!org || person) continue;
+      return { name, kind: 'company', country: null };
+    }
+    return null;
   }
 
   /** The party that speaks in a sentence ("Microsoft said", "the FBI assessed"), if any. */

@@ -187,6 +187,12 @@ export class Gazetteer {
       );
     }
     for (const p of data.people ?? []) {
+      // An official of a bloc (the EU's foreign-policy chief, NATO's secretary general) speaks for it.
+      const bloc = p.country ? this.countriesByCode.get(p.country) : undefined;
+      if (bloc?.bloc) {
+        this.add(bloc, [p.name, ...(p.aliases ?? [])], 'name');
+        continue;
+      }
       const country = p.country && /^[A-Z]{2}$/.test(p.country) ? p.country : null;
       this.add(
         { type: 'person', name: p.name, country, kind: 'person' },
