@@ -42,6 +42,7 @@ import {
   openStore,
   outbox,
   packageRoot,
+  StackLookupError,
   type StoreFlags,
 } from './local-env';
 import { DEFAULT_PORT, localCursorSecret, localTokenSecret, startApiServer } from './server';
@@ -84,12 +85,17 @@ export function parseDuration(v: string): number {
 function storeOptions(cmd: Command): Command {
   return cmd
     .option('--data <dir>', 'data folder of the embedded store', '.attribution-watch')
+    .addOption(
+      new Option(
+        '--stack <name>',
+        "use a deployed stack's table (its TableName output) on AWS instead of the embedded store",
+      ).conflicts(['endpoint', 'table']),
+    )
     .option('--endpoint <url>', 'use this DynamoDB endpoint instead of the embedded store')
     .option('--table <name>', 'table name', 'attribution-watch')
     .option(
       '--region <region>',
-      'AWS region for --endpoint',
-      process.env.AWS_REGION ?? 'us-east-1',
+      'AWS region for --stack and --endpoint (default: AWS_REGION, else the AWS config; us-east-1 for --endpoint)',
     );
 }
 
@@ -822,7 +828,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof StackLookupError) {
       process.stderr.write(`attribution-watch: ${e.message}\n`);
       return 2;
     }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { queryRoutes } from '../lambdas/core/api/query-routes';
 import { createRouter, errorReply } from '../lambdas/core/api/router';
+import { PAGE_HEADERS, WEB_ASSETS } from '../lambdas/core/api/web';
 import type { ApiResponse, Route } from '../lambdas/core/api/types';
 import type { Logger } from '../lambdas/core/logger';
 import { type Clock, type Store, systemClock } from '../lambdas/core/ports';
@@ -38,21 +39,6 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
-
-const STATIC: Record<string, [file: string, type: string]> = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/index.html': ['index.html', 'text/html; charset=utf-8'],
-  '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
-  '/app.css': ['app.css', 'text/css; charset=utf-8'],
-};
-
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
 
 /** The explorer's folder: web/ next to bin/ (source) or two levels up (dist/bin). */
 export function defaultWebDir(): string {
@@ -111,7 +97,7 @@ export async function startApiServer(opts: ServeOptions): Promise<RunningServer>
         return write(res, errorReply(421, 'wrong host: use this server by its loopback address'));
       const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
       const method = (req.method ?? 'GET').toUpperCase();
-      const asset = STATIC[url.pathname];
+      const asset = Object.hasOwn(WEB_ASSETS, url.pathname) ? WEB_ASSETS[url.pathname] : undefined;
       if (asset && (method === 'GET' || method === 'HEAD')) {
         const [file, type] = asset;
         const body = await fs.promises.readFile(path.join(webDir, file));

@@ -10,10 +10,12 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
+  Validations,
 } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamo-store';
 import type { AppConfig } from './config';
@@ -28,6 +30,8 @@ export interface AttributionWatchStackProps extends StackProps {
 
 export class AttributionWatchStack extends Stack {
   public readonly table: dynamodb.Table;
+  /** Key material of the /claims cursor and subscription link keys (lambdas/adapters/signing-keys.ts). */
+  public readonly signingSecret: secretsmanager.Secret;
   public readonly ingestion: Ingestion;
   public readonly digests?: Digests;
   public readonly api: QueryApi;
@@ -63,6 +67,18 @@ export class AttributionWatchStack extends Stack {
       projectionType: dynamodb.ProjectionType.ALL,
     });
 
+    // One generated secret; the Lambdas derive the cursor key and the subscription token key
+    // from it under distinct labels (one value to protect and rotate, one read per cold start).
+    this.signingSecret = new secretsmanager.Secret(this, 'SigningSecret', {
+      description: 'Attribution Watch: key material of /claims cursors and subscription links',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'An HMAC signing key, not a credential: automatic rotation would invalidate every live unsubscribe and preferences link (400 days) and all /claims cursors. Rotate deliberately with `aws secretsmanager put-secret-value` (docs/deploy.md); the Lambdas pick it up on their next cold start.',
+    });
+
     this.ingestion = new Ingestion(this, 'Ingestion', {
       table: this.table,
       feeds: cfg.feeds,
@@ -76,14 +92,16 @@ export class AttributionWatchStack extends Stack {
       ...common,
     });
 
-    if (cfg.senderEmail && cfg.recipients.length) {
+    if (cfg.senderEmail) {
       this.digests = new Digests(this, 'Digests', {
         table: this.table,
         senderEmail: cfg.senderEmail,
         recipients: cfg.recipients,
+        signingSecret: this.signingSecret,
         configurationSetName: cfg.configurationSetName,
         dailySchedule: cfg.dailyDigestSchedule,
         weeklySchedule: cfg.weeklyDigestSchedule,
+        hourlySchedule: cfg.hourlyDigestSchedule,
         timeZone: cfg.scheduleTimeZone,
         scheduleDeadLetterQueue: this.ingestion.scheduleDeadLetterQueue,
         ...common,
@@ -91,17 +109,25 @@ export class AttributionWatchStack extends Stack {
     } else {
       Annotations.of(this).addWarningV2(
         'attribution-watch:digestsOff',
-        'Digests are off: set -c senderEmail=… and -c operatorEmail=… (or digestRecipients).',
+        'Digests and subscriptions are off: set -c senderEmail=… (and -c operatorEmail=… or digestRecipients for operator digests).',
       );
     }
 
     this.api = new QueryApi(this, 'Query', {
       table: this.table,
+      signingSecret: this.signingSecret,
+      sender:
+        cfg.senderEmail && this.digests
+          ? { email: cfg.senderEmail, configurationSetName: this.digests.configurationSetName }
+          : undefined,
       allowedOrigins: cfg.allowedOrigins,
       rateLimit: cfg.apiRateLimit,
       burstLimit: cfg.apiBurstLimit,
       ...common,
     });
+
+    // Links in subscriber digests point at the API.
+    this.digests?.digestFunction.function.addEnvironment('PUBLIC_BASE_URL', this.api.url);
 
     const functions: Record<string, lambda.IFunction> = {
       Poll: this.ingestion.pollFunction.function,

@@ -56,6 +56,8 @@ export const ConfigSchema = z
     feedIntervalMinutes: int(1, 24 * 60).default(15),
     dailyDigestSchedule: scheduleExpression.default('cron(0 7 * * ? *)'),
     weeklyDigestSchedule: scheduleExpression.default('cron(0 7 ? * MON *)'),
+    /** Subscriber digests (each subscriber's own hour is checked by the Lambda). */
+    hourlyDigestSchedule: scheduleExpression.default('cron(0 * * * ? *)'),
     /** IANA time zone of the digest schedules. */
     scheduleTimeZone: z.string().min(1).default('UTC'),
     /** A verified SES identity (address, or an address at a verified domain). Digests are off without it. */
@@ -96,7 +98,7 @@ export const ConfigSchema = z
 export type AppConfig = z.infer<typeof ConfigSchema> & {
   /** The validated default feeds, as the poll Lambda receives them. */
   feeds: FeedConfig[];
-  /** Who gets digests, resolved. */
+  /** Who gets the operator digests, resolved (may be empty: subscriber digests only). */
   recipients: string[];
 };
 

@@ -63,6 +63,12 @@ export const TABLE_KEYS = {
   statusIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
 } as const;
 
+/**
+ * The partition keys the API's subscription routes write (subscribers and confirmation quotas),
+ * as IAM `dynamodb:LeadingKeys` patterns: the stack lets the API write nothing else.
+ */
+export const SUBSCRIPTION_WRITE_PARTITIONS = [K.subscribers, `${K.quota('')}*`] as const;
+
 function isConditionFailure(e: unknown): boolean {
   return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 }

@@ -1,7 +1,8 @@
 /**
  * The embedded default: dynalite (a DynamoDB-compatible server on LevelDB) started in-process
  * on a free loopback port, persisted in a data folder, reached through the real AWS SDK client.
- * `--endpoint URL` uses any other DynamoDB endpoint instead (DynamoDB Local, LocalStack, AWS).
+ * `--endpoint URL` uses any other DynamoDB endpoint instead (DynamoDB Local, LocalStack, AWS);
+ * `aws` a deployed table through the SDK's default endpoint.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import fs from 'node:fs';
@@ -18,6 +19,11 @@ export interface LocalStoreOptions {
   dataDir?: string;
   /** Use this DynamoDB endpoint instead of starting dynalite. */
   endpoint?: string;
+  /**
+   * A deployed table (the CLI's `--stack`): the SDK's default endpoint and credentials, no
+   * dynalite, and the table is neither checked nor created (its stack owns it).
+   */
+  aws?: boolean;
   /** In-memory dynalite (tests). */
   inMemory?: boolean;
   tableName?: string;
@@ -55,6 +61,22 @@ function isLockError(e: unknown): boolean {
 
 /** Opens the store: the embedded dynalite by default, or the given endpoint. */
 export async function openLocalStore(opts: LocalStoreOptions = {}): Promise<LocalStore> {
+  if (opts.aws) {
+    if (!opts.tableName) throw new Error('a deployed table needs its name');
+    const client = new DynamoDBClient({
+      ...(opts.region ? { region: opts.region } : {}),
+      maxAttempts: 6,
+    });
+    const region = await client.config.region();
+    return {
+      store: new DynamoStore({ client, tableName: opts.tableName }),
+      client,
+      endpoint: `https://dynamodb.${region}.amazonaws.com`,
+      async close() {
+        client.destroy();
+      },
+    };
+  }
   let server: Server | undefined;
   let endpoint = opts.endpoint;
   if (!endpoint) {

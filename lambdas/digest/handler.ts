@@ -3,10 +3,12 @@
  * same the CLI `digest send` calls) and, on the daily and weekly schedules, the operator
  * recipients' digests (core `sendDigest`), all through SES v2. Each subscriber or recipient and
  * period has its own run record, so a retry after a partial failure sends only what was not sent.
- * Subscriber digests need TOKEN_SECRET (the link-signing secret) and PUBLIC_BASE_URL (the API's
- * public URL, for links); without them only the operator recipients get digests.
+ * Subscriber digests need SIGNING_SECRET_ARN (the stack's Secrets Manager secret, from which the
+ * link-signing key is derived) and PUBLIC_BASE_URL (the API's public URL, for links); without them
+ * only the operator recipients get digests.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ import {
 import { DynamoStore } from '../adapters/dynamo-store';
 import { METRIC } from '../adapters/metric-names';
 import { SesMailer } from '../adapters/ses-mailer';
+import { loadSigningKeys, once } from '../adapters/signing-keys';
 
 /** The schedules' input (lib/constructs/digests.ts). */
 export const DigestEventSchema = z.object({
@@ -60,9 +63,10 @@ export interface DigestResult {
 
 const LOOKBACK_DAYS = { daily: 1, weekly: 7 } as const;
 
-export function makeHandler(getDeps: () => DigestHandlerDeps) {
+/** `getDeps` may be async (the production factory memoizes; tests pass their own deps). */
+export function makeHandler(getDeps: () => DigestHandlerDeps | Promise<DigestHandlerDeps>) {
   return async (event: unknown, context?: Context): Promise<DigestResult> => {
-    const deps = getDeps();
+    const deps = await getDeps();
     const { logger, metrics } = deps;
     if (context) logger.addContext?.(context);
     const parsed = DigestEventSchema.safeParse(event);
@@ -124,40 +128,56 @@ export function makeHandler(getDeps: () => DigestHandlerDeps) {
   };
 }
 
-let deps: DigestHandlerDeps | undefined;
-
-function defaultDeps(): DigestHandlerDeps {
-  if (deps) return deps;
-  const env = readEnv({
-    TABLE_NAME: z.string().min(1),
-    SENDER_EMAIL: z.email(),
-    DIGEST_RECIPIENTS: z.string().transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-    SES_CONFIGURATION_SET: z.string().min(1).optional(),
-    TOKEN_SECRET: z.string().min(32).optional(),
-    PUBLIC_BASE_URL: z.url().optional(),
+/**
+ * The production deps, built on the first invocation and kept for the container's life: the
+ * environment and, for subscriber digests, the token key from Secrets Manager (one
+ * GetSecretValue per cold start). Nothing is read at import.
+ */
+export function depsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): () => Promise<DigestHandlerDeps> {
+  return once(async () => {
+    const e = readEnv(
+      {
+        TABLE_NAME: z.string().min(1),
+        SENDER_EMAIL: z.email(),
+        DIGEST_RECIPIENTS: z
+          .string()
+          .default('')
+          .transform((s) =>
+            s
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        SES_CONFIGURATION_SET: z.string().min(1).optional(),
+        // The stack's generated secret (link signing) and the API's URL (links).
+        SIGNING_SECRET_ARN: z.string().min(1).optional(),
+        PUBLIC_BASE_URL: z.url().optional(),
+      },
+      env,
+    );
+    const keys =
+      e.SIGNING_SECRET_ARN && e.PUBLIC_BASE_URL
+        ? await loadSigningKeys(e.SIGNING_SECRET_ARN, new SecretsManagerClient({}))
+        : undefined;
+    return {
+      store: new DynamoStore({ client: new DynamoDBClient({}), tableName: e.TABLE_NAME }),
+      mailer: new SesMailer({
+        client: new SESv2Client({}),
+        configurationSetName: e.SES_CONFIGURATION_SET,
+      }),
+      clock: systemClock,
+      logger: powertoolsLogger(),
+      metrics: powertoolsMetrics(),
+      from: e.SENDER_EMAIL,
+      recipients: e.DIGEST_RECIPIENTS,
+      subscriptions:
+        keys && e.PUBLIC_BASE_URL
+          ? { tokenSecret: keys.tokenSecret, baseUrl: e.PUBLIC_BASE_URL, from: e.SENDER_EMAIL }
+          : undefined,
+    };
   });
-  deps = {
-    store: new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
-    mailer: new SesMailer({
-      client: new SESv2Client({}),
-      configurationSetName: env.SES_CONFIGURATION_SET,
-    }),
-    clock: systemClock,
-    logger: powertoolsLogger(),
-    metrics: powertoolsMetrics(),
-    from: env.SENDER_EMAIL,
-    recipients: env.DIGEST_RECIPIENTS,
-    subscriptions:
-      env.TOKEN_SECRET && env.PUBLIC_BASE_URL
-        ? { tokenSecret: env.TOKEN_SECRET, baseUrl: env.PUBLIC_BASE_URL, from: env.SENDER_EMAIL }
-        : undefined,
-  };
-  return deps;
 }
 
-export const handler = makeHandler(defaultDeps);
+export const handler = makeHandler(depsFromEnv());

@@ -4,7 +4,7 @@
  */
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as iamRuntime from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct, IConstruct } from 'constructs';
@@ -50,4 +50,35 @@ export function schedulerRoleFor(scope: Construct, id: string, fn: lambda.IFunct
       'Invoke permission on one function and its versions/aliases (CDK grantInvoke); nothing else.',
   });
   return role;
+}
+
+/**
+ * Lets a function send email through SES v2 only as `senderEmail` (an IAM condition on
+ * `ses:FromAddress`) and only through the configuration set. SES authorizes the sending identity
+ * (the address or its domain) and the configuration set, so those are the resources.
+ */
+export function grantSendEmail(
+  fn: lambda.IFunction,
+  senderEmail: string,
+  configurationSetName: string,
+): void {
+  const stack = Stack.of(fn);
+  const arn = (resource: string, name: string) =>
+    stack.formatArn({
+      service: 'ses',
+      resource,
+      resourceName: name,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  fn.addToRolePolicy(
+    new iamRuntime.PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [
+        arn('identity', senderEmail),
+        arn('identity', senderEmail.split('@')[1]!),
+        arn('configuration-set', configurationSetName),
+      ],
+      conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
+    }),
+  );
 }

@@ -35,6 +35,8 @@ export interface WatchFunctionProps {
   readonly define?: Record<string, string>;
   /** Copy jsdom's synchronous XHR worker next to the bundle (functions that load jsdom). */
   readonly needsJsdomWorker?: boolean;
+  /** Files (relative to the project root) copied next to the bundle under the same path, e.g. 'web/index.html'. */
+  readonly copyFiles?: string[];
   /** @default undefined (unreserved) */
   readonly reservedConcurrentExecutions?: number;
 }
@@ -88,12 +90,21 @@ export class WatchFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // jsdom resolves its XHR worker file next to the module at load time.
-          afterBundling: (inputDir: string, outputDir: string) =>
-            needsWorker
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...(needsWorker
               ? [
                   `cp ${path.posix.join(inputDir, 'node_modules/jsdom/lib/jsdom/living/xhr/xhr-sync-worker.js')} ${path.posix.join(outputDir, 'xhr-sync-worker.js')}`,
                 ]
-              : [],
+              : []),
+            // Data files the handler reads at cold start (the API's web explorer).
+            ...(props.copyFiles ?? []).flatMap((file) => {
+              const to = path.posix.join(outputDir, file);
+              return [
+                `mkdir -p "${path.posix.dirname(to)}"`,
+                `cp "${path.posix.join(inputDir, file)}" "${to}"`,
+              ];
+            }),
+          ],
         },
       },
     });

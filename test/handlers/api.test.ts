@@ -2,15 +2,27 @@
  * The API handler with API Gateway HTTP API (payload 2.0) requests, against dynalite holding a
  * claim stored by the real pipeline.
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import fs from 'node:fs';
+import path from 'node:path';
 import { GuardedHttp } from '../../lambdas/adapters/guarded-http';
 import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
-import { type ApiHandlerDeps, makeHandler } from '../../lambdas/api/handler';
+import { deriveSigningKeys } from '../../lambdas/adapters/signing-keys';
+import {
+  type ApiHandlerDeps,
+  depsFromEnv,
+  makeHandler,
+  readWebFiles,
+} from '../../lambdas/api/handler';
+import { PAGE_HEADERS, WEB_ASSETS } from '../../lambdas/core/api/web';
 import { defaultDetector } from '../../lambdas/core/detect/detector';
 import { seedFeeds } from '../../lambdas/core/feeds/registry';
 import { silentLogger } from '../../lambdas/core/logger';
 import { processArticle } from '../../lambdas/core/process';
 import { urlId } from '../../lambdas/core/url';
+import { PROJECT_ROOT } from '../../lib/constructs/watch-function';
 import { send, startServer, type TestServer } from '../helpers/http-server';
 import { memoryStore, TestClock } from '../helpers/store';
 import { ATTRIBUTION_PAGE, lambdaContext } from './fixtures';
@@ -130,4 +142,109 @@ it('GET /health answers without touching the table', async () => {
 it('unknown paths are 404, other methods 405', async () => {
   expect((await call(request('/nope'))).status).toBe(404);
   expect((await call(request('/claims', undefined, 'POST'))).status).toBe(405);
+});
+
+describe('the web explorer', () => {
+  const web = readWebFiles(path.join(PROJECT_ROOT, 'web'));
+  const page = (p: string, method = 'GET') =>
+    makeHandler(() => ({ ...deps, web }))(request(p, undefined, method));
+
+  it('GET / returns the page under the CSP of the local host', async () => {
+    const r = await page('/');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': PAGE_HEADERS['content-security-policy'],
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    });
+    expect(r.body).toContain('<title>Attribution Watch — explorer</title>');
+    expect(r.body).toBe(fs.readFileSync(path.join(PROJECT_ROOT, 'web', 'index.html'), 'utf8'));
+    expect(PAGE_HEADERS['content-security-policy']).toMatch(
+      /script-src 'self'.*frame-ancestors 'none'/,
+    );
+  });
+
+  it.each(Object.entries(WEB_ASSETS).map(([p, [file, type]]) => [p, file, type]))(
+    'GET %s serves web/%s as %s',
+    async (p, file, type) => {
+      const r = await page(p);
+      expect([r.statusCode, r.headers!['content-type']]).toEqual([200, type]);
+      expect(r.body).toBe(fs.readFileSync(path.join(PROJECT_ROOT, 'web', file), 'utf8'));
+    },
+  );
+
+  it('serves nothing else from the folder, and the API keeps working beside it', async () => {
+    expect((await page('/package.json')).statusCode).toBe(404);
+    expect((await page('/__proto__')).statusCode).toBe(404);
+    expect((await page('/', 'POST')).statusCode).toBe(404);
+    const health = await page('/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.headers).toMatchObject({ 'x-content-type-options': 'nosniff' });
+  });
+
+  it('is not served without its files', async () => {
+    expect((await makeHandler(() => deps)(request('/'))).statusCode).toBe(404);
+  });
+});
+
+describe('the production deps factory', () => {
+  const secrets = mockClient(SecretsManagerClient);
+  const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:SigningSecret-AbCdEf';
+  const MATERIAL = 'k'.repeat(64);
+  beforeEach(() => {
+    secrets.reset();
+    secrets.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: MATERIAL });
+  });
+  afterAll(() => secrets.restore());
+
+  const env = (extra: Record<string, string> = {}) => ({
+    AWS_REGION: 'eu-west-1',
+    TABLE_NAME: 'aw-test',
+    SIGNING_SECRET_ARN: ARN,
+    ...extra,
+  });
+
+  it('reads the signing secret once per cold start, not at import, and derives both keys', async () => {
+    const getDeps = depsFromEnv(env({ SENDER_EMAIL: 'digest@example.org' }));
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+    const handler = makeHandler(getDeps);
+    for (let i = 0; i < 3; i++) expect((await handler(request('/health'))).statusCode).toBe(200);
+    const [a, b] = await Promise.all([getDeps(), getDeps()]);
+    expect(a).toBe(b);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(secrets.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({
+      SecretId: ARN,
+    });
+    const keys = deriveSigningKeys(MATERIAL);
+    expect(a.cursorSecret).toBe(keys.cursorSecret);
+    expect(a.subscriptions?.config).toMatchObject({
+      tokenSecret: keys.tokenSecret,
+      from: 'digest@example.org',
+    });
+    expect(keys.tokenSecret).not.toBe(keys.cursorSecret);
+    // The explorer's files are read at cold start too.
+    expect(a.web?.['/']?.body).toContain('<title>Attribution Watch — explorer</title>');
+  });
+
+  it('mounts subscriptions only with a sender', async () => {
+    expect((await depsFromEnv(env())()).subscriptions).toBeUndefined();
+  });
+
+  it('tries again on the next invocation when the secret cannot be read', async () => {
+    secrets.reset();
+    secrets
+      .on(GetSecretValueCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolves({ SecretString: MATERIAL });
+    const getDeps = depsFromEnv(env());
+    await expect(getDeps()).rejects.toThrow('throttled');
+    await expect(getDeps()).resolves.toMatchObject({ cursorSecret: expect.any(String) });
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('refuses a secret too short to be the generated one', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: 'short' });
+    await expect(depsFromEnv(env())()).rejects.toThrow(/at least 32/);
+  });
 });

@@ -2,17 +2,19 @@
  * The digest handler with the schedules' events, against dynalite holding a claim stored by the
  * real pipeline; SES v2 is checked at the SDK boundary (aws-sdk-client-mock).
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GuardedHttp } from '../../lambdas/adapters/guarded-http';
 import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
 import { SesMailer } from '../../lambdas/adapters/ses-mailer';
+import { deriveSigningKeys } from '../../lambdas/adapters/signing-keys';
 import { defaultDetector } from '../../lambdas/core/detect/detector';
 import { silentLogger } from '../../lambdas/core/logger';
 import { processArticle } from '../../lambdas/core/process';
 import { subscribe } from '../../lambdas/core/subscriptions/service';
 import { urlId } from '../../lambdas/core/url';
-import { type DigestHandlerDeps, makeHandler } from '../../lambdas/digest/handler';
+import { type DigestHandlerDeps, depsFromEnv, makeHandler } from '../../lambdas/digest/handler';
 import { send, startServer, type TestServer } from '../helpers/http-server';
 import { memoryStore, TestClock } from '../helpers/store';
 import { ATTRIBUTION_PAGE, fakeAws, lambdaContext, MetricsRecorder } from './fixtures';
@@ -148,4 +150,47 @@ it('sends due subscribers their digests with one-click unsubscribe headers throu
   ses.resetHistory();
   expect((await handler({ kind: 'digest', period: 'hourly' })).results).toEqual([]);
   expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+});
+
+describe('the production deps factory', () => {
+  const secrets = mockClient(SecretsManagerClient);
+  const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:SigningSecret-AbCdEf';
+  const MATERIAL = 'd'.repeat(64);
+  const env = {
+    AWS_REGION: 'eu-west-1',
+    TABLE_NAME: 'aw-test',
+    SENDER_EMAIL: 'digest@example.org',
+    SES_CONFIGURATION_SET: 'aw-set',
+    SIGNING_SECRET_ARN: ARN,
+    PUBLIC_BASE_URL: 'https://abc123.execute-api.eu-west-1.amazonaws.com',
+  };
+  beforeEach(() => {
+    secrets.reset();
+    secrets.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: MATERIAL });
+  });
+  afterAll(() => secrets.restore());
+
+  it('reads the signing secret once per cold start and signs links with the derived key', async () => {
+    const getDeps = depsFromEnv(env);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+    const [a, b] = await Promise.all([getDeps(), getDeps()]);
+    expect(a).toBe(b);
+    expect(await getDeps()).toBe(a);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(a.subscriptions).toEqual({
+      tokenSecret: deriveSigningKeys(MATERIAL).tokenSecret,
+      baseUrl: env.PUBLIC_BASE_URL,
+      from: 'digest@example.org',
+    });
+    // No operator recipients configured: subscriber digests only.
+    expect(a.recipients).toEqual([]);
+  });
+
+  it('leaves subscriber digests off (and the secret unread) without the API URL', async () => {
+    const { PUBLIC_BASE_URL: _unused, ...noUrl } = env;
+    const d = await depsFromEnv({ ...noUrl, DIGEST_RECIPIENTS: 'ops@example.org' })();
+    expect(d.subscriptions).toBeUndefined();
+    expect(d.recipients).toEqual(['ops@example.org']);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * One real synth with bundling (esbuild, no Docker): every handler bundles, the process bundle
- * carries jsdom's XHR worker, the poll bundle carries the configured feeds, cdk-nag passes during
- * synth, and each bundle loads in Node with only the AWS SDK outside it.
+ * carries jsdom's XHR worker, the API bundle the web explorer, the poll bundle the configured
+ * feeds, cdk-nag passes during synth, and each bundle loads in Node with only the AWS SDK outside
+ * it (the API bundle answers /health and serves GET /).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -67,6 +68,13 @@ it('copies the jsdom XHR worker next to the process bundle', () => {
   expect(fs.existsSync(path.join(assets.Process!, 'xhr-sync-worker.js'))).toBe(true);
 });
 
+it('copies the web explorer next to the API bundle', () => {
+  for (const file of ['index.html', 'app.js', 'app.css'])
+    expect(fs.readFileSync(path.join(assets.Api!, 'web', file), 'utf8')).toBe(
+      fs.readFileSync(path.join(PROJECT_ROOT, 'web', file), 'utf8'),
+    );
+});
+
 it('inlines the configured feed list into the poll bundle', () => {
   expect(fs.readFileSync(path.join(assets.Poll!, 'index.js'), 'utf8')).toContain(
     'https://therecord.media/feed/',
@@ -93,4 +101,13 @@ it('loads every bundle, and the API bundle answers /health', () => {
     { TABLE_NAME: 'aw-test' },
   );
   expect(JSON.parse(reply)).toMatchObject({ statusCode: 200 });
+  const page = node(
+    `require(${JSON.stringify(path.join(assets.Api!, 'index.js'))}).handler({ rawPath: '/', requestContext: { http: { method: 'GET' } } }).then((r) => process.stdout.write(JSON.stringify(r)));`,
+    { TABLE_NAME: 'aw-test' },
+  );
+  expect(JSON.parse(page)).toMatchObject({
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: expect.stringContaining('<title>Attribution Watch — explorer</title>'),
+  });
 });

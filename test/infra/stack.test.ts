@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig, parseConfig } from '../../lib/config';
+import { DigestEventSchema } from '../../lambdas/digest/handler';
 import { PROJECT_ROOT } from '../../lib/constructs/watch-function';
 import { buildStack } from './synth';
 
@@ -154,7 +155,7 @@ describe('functions', () => {
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('grants each function only the table actions it uses (no Scan, the API read-only)', () => {
+  it('grants each function only the table actions it uses (no Scan, the API writes only subscriptions)', () => {
     expect(actionsOf('QueryApi')).toEqual(
       expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']),
     );
@@ -163,11 +164,30 @@ describe('functions', () => {
     );
     expect(all).not.toContain('dynamodb:Scan');
     expect(all.filter((a) => a.startsWith('dynamodb:')).some((a) => a.includes('*'))).toBe(false);
-    expect(
-      actionsOf('QueryApi').filter(
+    // The API writes only subscriber records and confirmation quotas (subscription routes).
+    const apiWrites = policyStatementsOf('QueryApi').filter((st) =>
+      (Array.isArray(st.Action) ? st.Action : [st.Action]).some(
         (a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a),
       ),
-    ).toEqual([]);
+    );
+    expect(apiWrites).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUBSCRIBERS', 'QUOTA#*'] },
+        },
+      }),
+    ]);
+    // Without a sender there are no subscription routes and the API is read-only.
+    const readOnly = Template.fromStack(buildStack({}).stack);
+    const apiPolicies = Object.entries(readOnly.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => id.startsWith('QueryApi'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+    expect(apiPolicies.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual(
+      [],
+    );
+    expect(apiPolicies).not.toContain('ses:SendEmail');
     expect(actionsOf('IngestionPoll')).toEqual(
       expect.arrayContaining(['sqs:SendMessage', 'dynamodb:BatchGetItem', 'dynamodb:PutItem']),
     );
@@ -205,7 +225,91 @@ describe('functions', () => {
   });
 });
 
+describe('signing secret', () => {
+  it('is one generated secret, in the environment of the API and digest Lambdas', () => {
+    t.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    const fns = t.findResources('AWS::Lambda::Function');
+    const withSecret = Object.entries(fns)
+      .filter(([, f]) => f.Properties.Environment.Variables.SIGNING_SECRET_ARN)
+      .map(([id]) => id.replace(/Function.*$/, ''));
+    expect(withSecret.sort()).toEqual(['DigestsDigest', 'QueryApi']);
+    for (const [, f] of Object.entries(fns).filter(
+      ([, f]) => f.Properties.Environment.Variables.SIGNING_SECRET_ARN,
+    ))
+      expect(f.Properties.Environment.Variables.SIGNING_SECRET_ARN).toEqual({
+        Ref: expect.stringMatching(/^SigningSecret/),
+      });
+  });
+
+  it('is readable by exactly the API and digest Lambdas', () => {
+    const readers = Object.entries(t.findResources('AWS::IAM::Policy'))
+      .filter(([, p]) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) =>
+          [st.Action].flat().includes('secretsmanager:GetSecretValue'),
+        ),
+      )
+      .map(([id]) => id.replace(/Function.*$/, ''));
+    expect(readers.sort()).toEqual(['DigestsDigest', 'QueryApi']);
+    expect(policyStatementsOf('QueryApi')).toEqual(
+      expect.arrayContaining([
+        {
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Effect: 'Allow',
+          Resource: { Ref: expect.stringMatching(/^SigningSecret/) },
+        },
+      ]),
+    );
+  });
+});
+
 describe('digests', () => {
+  it('run subscriber digests hourly, with the period the handler accepts', () => {
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 * * * ? *)',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DigestsDigestFunction'), 'Arn'] },
+        Input: Match.serializedJson(
+          Match.objectLike({
+            kind: 'digest',
+            period: 'hourly',
+            scheduledTime: '<aws.scheduler.scheduled-time>',
+          }),
+        ),
+        DeadLetterConfig: Match.anyValue(),
+      }),
+    });
+    // Ingestion + daily, weekly, hourly digests.
+    t.resourceCountIs('AWS::Scheduler::Schedule', 4);
+    const input = Object.values(t.findResources('AWS::Scheduler::Schedule'))
+      .map((s) => JSON.parse(s.Properties.Target.Input as string) as unknown)
+      .find((i) => (i as { period?: string }).period === 'hourly');
+    expect(DigestEventSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('give the digest Lambda the API URL for links in subscriber digests', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          DIGEST_RECIPIENTS: 'ops@example.org',
+          PUBLIC_BASE_URL: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('QueryHttpApi'), 'ApiEndpoint'],
+          },
+        }),
+      },
+    });
+  });
+
+  it('run for subscribers alone when there are no operator recipients', () => {
+    const subscribersOnly = Template.fromStack(
+      buildStack({ senderEmail: 'digest@example.org' }).stack,
+    );
+    subscribersOnly.resourceCountIs('AWS::Lambda::Function', 4);
+    subscribersOnly.resourceCountIs('AWS::Scheduler::Schedule', 4);
+  });
+
   it('are scheduled daily and weekly', () => {
     for (const [expr, period] of [
       ['cron(0 7 * * ? *)', 'daily'],
@@ -248,11 +352,74 @@ describe('digests', () => {
 });
 
 describe('query API', () => {
-  it('routes GET /claims, /feeds, /health to the API Lambda', () => {
-    for (const route of ['GET /claims', 'GET /feeds', 'GET /health']) {
-      t.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route });
-    }
-    t.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
+  const routeKeys = (tpl: Template) =>
+    Object.values(tpl.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties.RouteKey as string)
+      .sort();
+  const READ_ROUTES = [
+    'GET /',
+    'GET /index.html',
+    'GET /app.js',
+    'GET /app.css',
+    'GET /health',
+    'GET /feeds',
+    'GET /claims',
+    'GET /claims/{id}',
+    'GET /articles/{id}',
+    'GET /actors',
+    'GET /stats',
+  ];
+  const SUBSCRIPTION_ROUTES = [
+    'POST /subscriptions',
+    'GET /subscriptions/confirm',
+    'GET /subscriptions/unsubscribe',
+    'POST /subscriptions/unsubscribe',
+    'GET /subscriptions/preferences',
+    'POST /subscriptions/preferences',
+  ];
+
+  it('routes the query API, the web explorer and (with a sender) subscriptions to the API Lambda', () => {
+    expect(routeKeys(t)).toEqual([...READ_ROUTES, ...SUBSCRIPTION_ROUTES].sort());
+    expect(routeKeys(Template.fromStack(buildStack({}).stack))).toEqual([...READ_ROUTES].sort());
+  });
+
+  it('gives the API Lambda its URL, and the sender with SES restricted like the digest Lambda', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('query API'),
+      Environment: {
+        Variables: Match.objectLike({
+          SENDER_EMAIL: 'digest@example.org',
+          SES_CONFIGURATION_SET: { Ref: Match.stringLikeRegexp('DigestsConfigurationSet') },
+          PUBLIC_BASE_URL: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('QueryHttpApi'), 'ApiEndpoint'],
+          },
+        }),
+      },
+    });
+    expect(policyStatementsOf('QueryApi')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: 'ses:SendEmail',
+          Condition: { StringEquals: { 'ses:FromAddress': 'digest@example.org' } },
+          Resource: expect.arrayContaining([
+            expect.objectContaining({
+              'Fn::Join': [
+                '',
+                expect.arrayContaining([
+                  { Ref: expect.stringMatching(/^DigestsConfigurationSet/) },
+                ]),
+              ],
+            }),
+          ]),
+        }),
+      ]),
+    );
+    const off = Template.fromStack(buildStack({}).stack);
+    const vars = Object.values(off.findResources('AWS::Lambda::Function')).find((f) =>
+      /query API/.test(f.Properties.Description as string),
+    )!.Properties.Environment.Variables as Record<string, unknown>;
+    expect(vars).not.toHaveProperty('SENDER_EMAIL');
+    expect(vars).toHaveProperty('PUBLIC_BASE_URL');
   });
 
   it('throttles, logs access and allows the configured origins', () => {
