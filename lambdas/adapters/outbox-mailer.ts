@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer, MailMessage } from '../core/ports';
-import { headerSafe } from '../core/digest/render';
+import { composeMail } from './mail-compose';
 
 export class OutboxMailer implements Mailer {
   private readonly transport = nodemailer.createTransport({
@@ -19,15 +19,7 @@ export class OutboxMailer implements Mailer {
 
   async send(message: MailMessage): Promise<string> {
     await fs.mkdir(this.dir, { recursive: true });
-    const info = await this.transport.sendMail({
-      to: message.to,
-      from: message.from,
-      subject: headerSafe(message.subject),
-      text: message.text,
-      html: message.html,
-      headers: message.headers,
-      date: new Date(),
-    });
+    const info = await this.transport.sendMail(composeMail(message));
     const id = String(info.messageId).replace(/[<>]/g, '');
     const file = path.join(
       this.dir,

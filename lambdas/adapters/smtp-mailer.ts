@@ -5,8 +5,8 @@
  * out so a relay's per-second quota is never exceeded.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
-import { headerSafe } from '../core/digest/render';
 import type { Mailer, MailMessage } from '../core/ports';
+import { composeMail } from './mail-compose';
 
 export interface SmtpMailerOptions {
   /** e.g. "smtp://user:pass@127.0.0.1:2525" or "smtps://…:465". */
@@ -57,17 +57,7 @@ export class SmtpMailer implements Mailer {
 
   async send(message: MailMessage): Promise<string> {
     await this.slot();
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = headerSafe(v);
-    const info = await this.transport.sendMail({
-      to: message.to,
-      from: message.from,
-      subject: headerSafe(message.subject),
-      text: message.text,
-      html: message.html,
-      headers,
-      date: new Date(),
-    });
+    const info = await this.transport.sendMail(composeMail(message));
     return String(info.messageId).replace(/[<>]/g, '');
   }
 
