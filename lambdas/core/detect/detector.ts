@@ -121,6 +121,9 @@ const COUNTER_RHETORIC =
 /** Verbs of answering an accusation: the speaker stands before them. */
 const RESPONSE_VERB =
   /^(denied|denies|deny|rejected|rejects|dismissed|dismisses|called|calls|rebuffed|refuted|slammed|condemned|insisted|countered|responded|replied|hit|pushed|urged)$/;
+/** Verbs that are themselves a denial: their subject is the responder. */
+const DENY_VERB =
+  /^(denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|rebuffed|rebuffs|refuted|refutes|repudiated|repudiates)$/;
 /** A responder named by role only. */
 const RESPONDER_ROLE =
   /\b(spokes(?:man|woman|person)|ministry|embassy|official|officials|minister|ambassador|envoy|diplomat|government|kremlin|statement)\b/i;
@@ -642,9 +645,19 @@ export class RuleDetector implements Detector {
     );
     const out: Finding[] = [];
     const seen = new Set<string>();
+    const governmental = (p: Party) => p.kind === 'state' || p.kind === 'agency';
     for (const accuser of accusers.map((p) => p ?? null)) {
       for (const a of accused) {
         if (accuser && sameParty(accuser, a.party)) continue;
+        // A state does not attribute to its own organs ("the NSA's Tailored Access Operations").
+        if (
+          accuser &&
+          governmental(accuser) &&
+          governmental(a.party) &&
+          !!accuser.country &&
+          accuser.country === a.party.country
+        )
+          continue;
         const key = `${accuserKey(accuser)}=>${accusedKey(a.party)}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -1157,9 +1170,35 @@ export class RuleDetector implements Detector {
           !(prev === 'the' && /^(against|at|on|to|of|by|from|with)$/.test(prev2))
         );
       });
+      // "…; Beijing rejects the charge", "…, an allegation Beijing rejected": when the denial is a
+      // verb, its speaker is the party named just before it.
+      const denyAt = denial ? s.tokens.findIndex((t) => DENY_VERB.test(t.norm)) : -1;
+      const beforeDeny =
+        denyAt > 0
+          ? [...s.mentions]
+              .reverse()
+              .find(
+                (m) =>
+                  m.tokenEnd <= denyAt &&
+                  denyAt - m.tokenEnd <= 4 &&
+                  m.entity.type !== 'outlet' &&
+                  m.entity.type !== 'vendor' &&
+                  !/^(in|at|of|from|to|against|by|with|on|for)$/.test(
+                    s.tokens[m.tokenStart - 1]?.norm ?? '',
+                  ) &&
+                  !(
+                    s.tokens[m.tokenStart - 1]?.norm === 'the' &&
+                    /^(in|at|of|from|to|against|by|with|on|for)$/.test(
+                      s.tokens[m.tokenStart - 2]?.norm ?? '',
+                    )
+                  ),
+              )
+          : undefined;
       // "The spokesman said…", "A foreign ministry official quoted by KCNA said…": the last speaker.
       const speaker =
-        named?.entity ?? (verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null);
+        beforeDeny?.entity ??
+        named?.entity ??
+        (verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null);
       if (named) lastSpeaker = named.entity;
       if ((!denial && !ack) || !speaker) continue;
       const e = speaker;
