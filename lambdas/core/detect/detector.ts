@@ -846,7 +846,7 @@ export class RuleDetector implements Detector {
         // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
         if (
           /^(cyber|state|national|government)$/.test(w) &&
-          /^(emergency|response|team|agency|agencies|centre|center|security|authority|regulator|administration|ministry|office|council|watchdog|cert|department|directorate|police)$/.test(
+          /^(emergency|response|team|agency|agencies|centre|center|security|authority|regulator|administration|ministry|office|council|watchdog|cert|department|directorate|police|crime|crimes|defense|defence)$/.test(
             after[k + 1]?.norm ?? '',
           )
         ) {
@@ -898,7 +898,7 @@ export class RuleDetector implements Detector {
     )
       return true;
     if (
-      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
@@ -926,7 +926,9 @@ export class RuleDetector implements Detector {
     if (
       /^(blamed|blames|blame|blaming|accused|accuses|accuse|accusing|implicated|implicates|named|names|fingered|sanctioned|sanctions|indicted|charged|condemned|condemns|denounced|exposed|suspects?|suspected|singled)$/.test(
         p1,
-      )
+      ) &&
+      // "accused Taiwan's ruling party of exaggerating threats" is not a cyber accusation.
+      (CYBER_CUE.test(s.text.slice(m.end)) || EVENT_REF.test(s.text.slice(m.end)))
     )
       return true;
     if (
@@ -942,7 +944,7 @@ export class RuleDetector implements Detector {
       .map((t) => t.norm)
       .join(' ');
     if (
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|used|wages|waged|engaged in|engages in)\b/.test(
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in)\b/.test(
         nextWords,
       )
     ) {
