@@ -17,9 +17,13 @@ export interface PrefilterInput {
 const ACCUSATION =
   /\b(accus\w*|blam\w*|allegation\w*|alleg\w*|attribut\w*|den(?:y|ies|ied)|dismiss\w*|reject\w*|ransom\w*|leak\w*|spy\w*|espionage|sanction\w*|indict\w*|charg\w*)\b/i;
 
+/** Influence operations are attribution stories too ("a network of pro-Russian propaganda sites"). */
+const INFLUENCE =
+  /\b(disinformation|influence (?:operations?|campaigns?)|propaganda (?:network|sites?|campaign)|inauthentic|troll farms?|bot networks?|fake news sites?|(?:foreign|digital) interference|information manipulation)\b/i;
+
 export function isRelevantItem(item: PrefilterInput): boolean {
   const text = [item.title, item.summary ?? '', ...(item.categories ?? [])].join(' \n ');
-  if (CYBER_CUE.test(text)) return true;
+  if (CYBER_CUE.test(text) || INFLUENCE.test(text)) return true;
   const mentions = gazetteer().scan(text);
   if (mentions.some((m) => m.entity.type === 'actor' || m.entity.type === 'organ')) return true;
   return ACCUSATION.test(text) && mentions.some((m) => m.entity.type === 'country');
