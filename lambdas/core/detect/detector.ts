@@ -1212,11 +1212,11 @@ export class RuleDetector implements Detector {
           (c.accused.actor && e.name === c.accused.actor) ||
           (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor'),
       );
-      for (const c of against) {
+      // A denial answers the claims near it; when none is near (a late reply), all of them.
+      const nearby = against.filter((c) => near(c, s.index));
+      for (const c of nearby.length ? nearby : against) {
         // The accuser's own voice never denies its claim.
         if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
-        // A denial answers the claims near it, or the only claim against that side.
-        if (against.length > 1 && !near(c, s.index)) continue;
         const kind = denial ? 'denial' : 'acknowledgement';
         if (c.responses.some((r) => r.kind === kind)) continue;
         c.responses.push({ by: entityParty(e), kind, text: s.text });
