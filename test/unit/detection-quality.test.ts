@@ -22,8 +22,8 @@ describe('detection quality on the test split', () => {
     expect(s.accused.f1).toBeGreaterThanOrEqual(0.83);
   });
 
-  it('denial recall does not regress (≥ 0.65; target 0.85) and precision ≥ 0.9', () => {
-    expect(s.denial.recall).toBeGreaterThanOrEqual(0.65);
+  it('denial recall does not regress (≥ 0.70; target 0.85) and precision ≥ 0.9', () => {
+    expect(s.denial.recall).toBeGreaterThanOrEqual(0.7);
     expect(s.denial.precision).toBeGreaterThanOrEqual(0.9);
   });
 
