@@ -127,6 +127,9 @@ const RESPONSE_VERB =
 /** Verbs that are themselves a denial: their subject is the responder. */
 const DENY_VERB =
   /^(denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|rebuffed|rebuffs|refuted|refutes|repudiated|repudiates)$/;
+/** Online influence operations count as cyber operations (the contract's `influence` action). */
+const ONLINE_INFLUENCE =
+  /\b(disinformation (?:campaigns?|networks?|operations?)|influence (?:operations?|campaigns?)|covert social media|fake (?:social media )?(?:accounts|personas|news sites)|inauthentic|troll farms?|bot networks?|propaganda (?:sites|network|websites))\b/i;
 /** A responder named by role only. */
 const RESPONDER_ROLE =
   /\b(spokes(?:man|woman|person)|ministry|embassy|official|officials|minister|ambassador|envoy|diplomat|government|kremlin|statement)\b/i;
@@ -261,7 +264,7 @@ export class RuleDetector implements Detector {
           index: infos.length,
           tokens,
           mentions: this.gaz.scan(s, tokens),
-          cyber: CYBER_CUE.test(s),
+          cyber: CYBER_CUE.test(s) || ONLINE_INFLUENCE.test(s),
         });
       }
     });
