@@ -211,7 +211,12 @@ export class GuardedHttp implements Http {
         if (e instanceof FetchError) return fail(e);
         const cause = (e as { cause?: unknown }).cause;
         if (cause instanceof FetchError) return fail(cause);
-        fail(new FetchError('network', `${e.message} (${url.host})`));
+        fail(
+          new FetchError(
+            'network',
+            e.message.includes(url.hostname) ? e.message : `${e.message} (${url.host})`,
+          ),
+        );
       });
       request.on('response', (res) => {
         clearTimeout(connectTimer);
