@@ -1,9 +1,9 @@
 /**
  * Detection quality on the held-out test split of the labelled corpus (never tuned on).
  *
- * The story-level floor is the target of the detector issue. The accused and denial floors are
- * regression floors at the level reached so far, below the issue's targets (accused F1 ≥ 0.85,
- * denial recall ≥ 0.85): docs/detection.md lists the current scores and the known failure modes.
+ * The story-level and accused floors are the detector issue's targets. The denial-recall floor is
+ * a regression floor at the level reached so far, below the issue's target (≥ 0.85):
+ * docs/detection.md lists the current scores and the known failure modes.
  */
 import { evaluate, loadCorpus } from '../../scripts/eval-lib';
 
@@ -18,8 +18,8 @@ describe('detection quality on the test split', () => {
     expect(s.story.f1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('accused F1 does not regress (≥ 0.83; target 0.85)', () => {
-    expect(s.accused.f1).toBeGreaterThanOrEqual(0.83);
+  it('accused F1 ≥ 0.85', () => {
+    expect(s.accused.f1).toBeGreaterThanOrEqual(0.85);
   });
 
   it('denial recall does not regress (≥ 0.70; target 0.85) and precision ≥ 0.9', () => {

@@ -109,7 +109,7 @@ const ACTION_RULES: { action: Action; re: RegExp }[] = [
 ];
 
 const TARGET_VERB =
-  /\b(?:breach(?:ed|ing)?|hack(?:ed|ing)(?: into)?|infiltrat(?:ed|ing)|compromis(?:ed|ing)|penetrat(?:ed|ing)|target(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|broke into|breaking into|gained access to|accessed|spied on|spying on|stole (?:data|files|emails|documents|information) from|stealing (?:data|files|emails|documents|information) from|disrupt(?:ed|ing)|crippl(?:ed|ing)|paralys(?:ed|ing)|paralyz(?:ed|ing)|wiped|knocked|took down|shut down|encrypted|(?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting))\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?/gi;
+  /\b(?:breach(?:ed|ing)?|hack(?:ed|ing)(?: into)?|infiltrat(?:ed|ing)|compromis(?:ed|ing)|penetrat(?:ed|ing)|targeted|targeting|attacked|attacking|struck|hit|broke into|breaking into|gained access to|accessed|spied on|spying on|stole (?:data|files|emails|documents|information) from|stealing (?:data|files|emails|documents|information) from|disrupt(?:ed|ing)|crippl(?:ed|ing)|paralys(?:ed|ing)|paralyz(?:ed|ing)|wiped|knocked|took down|shut down|encrypted|(?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting))\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?/gi;
 const TARGET_STOP =
   /\s*(?:[,;:()\u2014\u2013"“”]|\s-\s|\.(?:\s|$)|\b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)/i;
 
@@ -832,7 +832,16 @@ export class RuleDetector implements Detector {
     )
       return false;
     // "<Country>-linked ..." / "<Country>-backed hackers"
-    if (after[0]?.norm === '-' && after[1] && LINK_SUFFIX.test(after[1].norm)) return true;
+    if (after[0]?.norm === '-' && after[1] && LINK_SUFFIX.test(after[1].norm)) {
+      // "China-based hackers" blames; "a Singapore-based exchange" only locates a victim.
+      if (after[1].norm !== 'based') return true;
+      if (
+        after
+          .slice(2, 5)
+          .some((t) => HACKER_NOUN.test(t.norm) && !/^(government|state|services?)$/.test(t.norm))
+      )
+        return true;
+    }
     // "Chinese (state-sponsored) hackers", "Russian military intelligence", "U.S. cyberoperations"
     // Another party's mention ends this one's description ("the AIVD and the military
     // intelligence service MIVD": MIVD's words are not AIVD's).
@@ -991,6 +1000,10 @@ export class RuleDetector implements Detector {
         !phrase ||
         phrase.length < 3 ||
         /^(it|them|him|her|us|you|data|systems|networks|information|victims|targets|this|that|these|those)$/i.test(
+          phrase,
+        ) ||
+        // A clause, not a noun phrase: "because the pressure…", "and described the attacks".
+        /^(and|or|but|because|as|so|that|which|who|when|while|after|before|to|in|on|at|by|with|from|for|of|its|their|his|her|group|groups|hackers|attackers|itself|themselves)\b/i.test(
           phrase,
         )
       )
