@@ -1162,9 +1162,6 @@ export class RuleDetector implements Detector {
   }
 
   private attachResponses(claims: Claim[], infos: SentenceInfo[]): void {
-    const index = new Map(infos.map((x) => [x.text, x.index]));
-    const near = (c: Claim, at: number) =>
-      c.sentences.some((t) => Math.abs((index.get(t) ?? -99) - at) <= 6);
     let lastSpeaker: Entity | null = null;
     for (const s of infos) {
       const denial = DENIAL_CUE.test(s.text.replace(/denials?[- ]of[- ]service/gi, ''));
@@ -1228,9 +1225,9 @@ export class RuleDetector implements Detector {
           (c.accused.actor && e.name === c.accused.actor) ||
           (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor'),
       );
-      // A denial answers the claims near it; when none is near (a late reply), all of them.
-      const nearby = against.filter((c) => near(c, s.index));
-      for (const c of nearby.length ? nearby : against) {
+      // A denial answers every claim against that side in the article ("rejected the accusation,
+      // as it had the earlier company reports"); replies are often paragraphs away.
+      for (const c of against) {
         // The accuser's own voice never denies its claim.
         if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
         const kind = denial ? 'denial' : 'acknowledgement';
