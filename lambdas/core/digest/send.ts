@@ -8,6 +8,7 @@
  */
 import type { Clock, Mailer, Store } from '../ports';
 import type { StoredClaim } from '../records';
+import { sendOnce } from './once';
 import { renderDigest, type RenderedDigest } from './render';
 
 export interface DigestDeps {
@@ -78,13 +79,20 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
   }
   // The run key is the watermark it starts from: a retry of the same period finds the record.
   const key = `${channel}#${since}`;
-  const { run, created } = await deps.store.beginDigestRun({
-    key,
-    status: 'sending',
-    claimIds: claims.map((c) => c.id),
-    createdAt: until,
-  });
-  if (!created) {
+  const sent = await sendOnce(
+    deps,
+    { key, claimIds: claims.map((c) => c.id), createdAt: until },
+    {
+      to: opts.to,
+      from: opts.from,
+      subject: digest.subject,
+      text: digest.text,
+      html: digest.html,
+      headers: { 'X-Attribution-Watch-Digest': key.replace(/[^\w#:.-]/g, '') },
+    },
+  );
+  if (sent.status === 'already-sent') {
+    const run = sent.run;
     await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
     return {
       status: 'already-sent',
@@ -95,22 +103,7 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
       digest,
     };
   }
-  let messageId: string;
-  try {
-    messageId = await deps.mailer.send({
-      to: opts.to,
-      from: opts.from,
-      subject: digest.subject,
-      text: digest.text,
-      html: digest.html,
-      headers: { 'X-Attribution-Watch-Digest': key.replace(/[^\w#:.-]/g, '') },
-    });
-  } catch (e) {
-    // Refused, so not sent: free the period for the retry.
-    await deps.store.abandonDigestRun(key);
-    throw e;
-  }
-  await deps.store.completeDigestRun(key, deps.clock.now().toISOString(), messageId);
-  await deps.store.setWatermark(`digest#${channel}`, run.createdAt);
-  return { status: 'sent', claims: claims.length, since, until: run.createdAt, messageId, digest };
+  const messageId = sent.messageId;
+  await deps.store.setWatermark(`digest#${channel}`, until);
+  return { status: 'sent', claims: claims.length, since, until, messageId, digest };
 }

@@ -18,6 +18,7 @@ import { describeFilters, matchesFilters, subscriberId } from '../subscriptions/
 import { nextDueAt, periodOf } from '../subscriptions/schedule';
 import { type SubscriptionConfig, subscriptionLink } from '../subscriptions/service';
 import { type RenderCache, type RenderedDigest, renderDigest } from './render';
+import { sendOnce } from './once';
 import { claimsStoredBetween } from './send';
 
 export interface SubscriberDigestDeps {
@@ -198,36 +199,28 @@ export async function sendSubscriberDigest(
     await deps.store.advanceSubscriber(s.id, until, next);
     return { ...base, status: 'empty', claims: 0, digest };
   }
-  const { run, created } = await deps.store.beginDigestRun({
-    key,
-    status: 'sending',
-    claimIds: claims.map((c) => c.id),
-    createdAt: until,
-  });
-  if (!created) {
-    await deps.store.advanceSubscriber(s.id, run.createdAt, next);
-    return {
-      ...base,
-      status: 'already-sent',
-      claims: run.claimIds.length,
-      messageId: run.messageId,
-    };
-  }
-  let messageId: string;
-  try {
-    messageId = await deps.mailer.send({
+  const sent = await sendOnce(
+    deps,
+    { key, claimIds: claims.map((c) => c.id), createdAt: until },
+    {
       to: s.email,
       from: cfg.from,
       subject: digest.subject,
       text: digest.text,
       html: digest.html,
       headers,
-    });
-  } catch (e) {
-    await deps.store.abandonDigestRun(key);
-    throw e;
+    },
+  );
+  if (sent.status === 'already-sent') {
+    await deps.store.advanceSubscriber(s.id, sent.run.createdAt, next);
+    return {
+      ...base,
+      status: 'already-sent',
+      claims: sent.run.claimIds.length,
+      messageId: sent.run.messageId,
+    };
   }
-  await deps.store.completeDigestRun(key, deps.clock.now().toISOString(), messageId);
+  const messageId = sent.messageId;
   await deps.store.advanceSubscriber(s.id, until, next);
   return { ...base, status: 'sent', claims: claims.length, messageId, digest };
 }
