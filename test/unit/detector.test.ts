@@ -107,6 +107,88 @@ describe('sentence shapes', () => {
     expect(c.evidence).toBe('not-provided');
   });
 
+  describe('who answers an accusation', () => {
+    const accusation: Record<string, string> = {
+      CN: 'U.S. officials said Chinese state-sponsored hackers known as Salt Typhoon breached several telecommunications companies.',
+      RU: "British officials said hackers from Russia's GRU, known as APT28, targeted the email accounts of lawmakers.",
+      IR: 'The FBI said Iranian hackers breached the campaign and stole internal documents.',
+      KP: 'The United States blamed North Korea for the WannaCry ransomware attack that crippled hospitals.',
+      LB: 'The LockBit ransomware gang hit the hospital, according to the FBI, which said the gang stole patient records.',
+    };
+    const answer = (side: string, reply: string) => {
+      const r = detect(`${accusation[side]}\n\nThe attack disrupted work for days.\n\n${reply}`);
+      return r.claims
+        .filter((c) => c.responses.some((x) => x.kind === 'denial'))
+        .map((c) => {
+          const by = c.responses.find((x) => x.kind === 'denial')!.by;
+          return by.actor ?? by.country;
+        });
+    };
+    it.each([
+      [
+        'CN',
+        'The accusations were groundless, a spokesperson for the Chinese Embassy in Washington said.',
+        'CN',
+      ],
+      [
+        'CN',
+        '"The U.S. government\'s accusations are pure slander," the Chinese embassy said in a statement.',
+        'CN',
+      ],
+      [
+        'CN',
+        'A spokesperson of the Chinese embassy in London called the accusations "malicious slander".',
+        'CN',
+      ],
+      [
+        'CN',
+        'In Beijing, a foreign ministry spokesman said the country was itself a victim of cyberattacks.',
+        'CN',
+      ],
+      [
+        'CN',
+        "Responding to the U.S. allegations, China's embassy said Beijing opposes and combats all forms of cyberattacks.",
+        'CN',
+      ],
+      [
+        'CN',
+        'The Global Times, a state-run tabloid, described the allegations as unfounded.',
+        'CN',
+      ],
+      [
+        'RU',
+        'Kremlin spokesman Dmitry Peskov said there could be no question of any Russian involvement.',
+        'RU',
+      ],
+      ['RU', "Russia's embassy in London called the claims another anti-Russian fake.", 'RU'],
+      [
+        'IR',
+        "Iran's mission to the United Nations said Tehran had no intention or motive to interfere.",
+        'IR',
+      ],
+      ['IR', 'An Iranian official said the country was not behind the hack.', 'IR'],
+      ['KP', 'KCNA, the state news agency, said the allegations were absurd.', 'KP'],
+      ['LB', "The hackers later denied that they had encrypted the hospital's systems.", 'LockBit'],
+      [
+        'LB',
+        'A spokesperson for the group told a reporter that LockBit was not behind the attack.',
+        'LockBit',
+      ],
+    ])('%s: %s', (side, reply, by) => {
+      expect(answer(side, reply)[0]).toBe(by);
+    });
+    it.each([
+      ['RU', 'Russian officials declined to comment.'],
+      ['CN', 'The Chinese embassy did not immediately respond to a request for comment.'],
+      ['RU', 'The Kremlin neither confirmed nor denied the report.'],
+      ['CN', 'The hospital denied that patient records were taken.'],
+      ['CN', "U.S. officials rejected China's explanation."],
+      ['RU', 'Britain has not denied that it is reviewing the sanctions.'],
+    ])('%s: no denial in "%s"', (side, reply) => {
+      expect(answer(side, reply)).toEqual([]);
+    });
+  });
+
   it('reads confidence from the wording', () => {
     const firm = detect(
       'The NCSC assessed with high confidence that APT28 carried out the campaign, citing forensic evidence.',

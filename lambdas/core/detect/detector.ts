@@ -38,10 +38,10 @@ export interface Detector {
 
 /** Nouns that make a preceding country an accused actor: "Chinese hackers", "Russian military intelligence". */
 const HACKER_NOUN =
-  /^(hackers?|hacking|hacks?|cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?)$/;
+  /^(hackers?|hacking|hacks?|cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?|interference|meddling|disinformation)$/;
 /** Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers". */
 const FILLER =
-  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|contract|contractor|freelance|private|mercenary|criminal|ransomware)$/;
+  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|contract|contractor|freelance|private|mercenary|criminal|ransomware|digital|online|information|election)$/;
 /** "<country>-linked": the country is tied to what follows. */
 const LINK_SUFFIX =
   /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
@@ -57,7 +57,7 @@ const ACCUSER_NOUN =
   /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
 
 const DENIAL_CUE =
-  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response))\b/i;
+  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:foundation|basis)|smear\w*|slander\w*|fabricat\w+|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|(?:was|were|is|are|had been|has been|have been) not (?:behind|involved|responsible)|(?:had|has|have|did) not (?:carried out|carry out|conducted|conduct|launched|launch|hacked|hack|attacked|attack|breached|breach|been involved)|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
 const RESPONSIBILITY_CUE =
   /\b(claim(?:ed|s|ing)? (?:responsibility|credit)|took (?:responsibility|credit)|takes? (?:responsibility|credit)|posted [^.]{0,80}?(?:leak|extortion|dark ?web) (?:site|portal|blog)|listed [^.]{0,80}? on its (?:leak|extortion|dark ?web) (?:site|portal|blog)|added [^.]{0,80}? to its (?:leak|extortion) (?:site|portal|blog)|said it (?:was|had been) behind|boasted|bragged)\b/i;
 const NO_RESPONSIBILITY =
@@ -129,7 +129,22 @@ const DENY_VERB =
   /^(denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|rebuffed|rebuffs|refuted|refutes|repudiated|repudiates)$/;
 /** Online influence operations count as cyber operations (the contract's `influence` action). */
 const ONLINE_INFLUENCE =
-  /\b(disinformation (?:campaigns?|networks?|operations?)|influence (?:operations?|campaigns?)|covert social media|fake (?:social media )?(?:accounts|personas|news sites)|inauthentic|troll farms?|bot networks?|propaganda (?:sites|network|websites))\b/i;
+  /\b(disinformation (?:campaigns?|networks?|operations?)|influence (?:operations?|campaigns?)|(?:foreign )?digital interference|information (?:operations?|manipulation)|covert social media|fake (?:social media )?(?:accounts|personas|news sites)|inauthentic|troll farms?|bot networks?|propaganda (?:sites|network|websites))\b/i;
+/** A role noun after a party's name: "the Chinese embassy", "Russia's foreign ministry". */
+const RESPONDER_ROLE_WORD =
+  /^(embassy|ministry|foreign|mission|government|officials?|spokes(?:man|woman|person)|authorities|consulate|ambassador|envoy|diplomats?|delegation|cabinet|leadership|state|president|presidential|leader)$/;
+/** A role before a party: "a spokesperson for the Chinese embassy", "an official at Iran's mission". */
+const ROLE_BEFORE =
+  /\b(?:spokes(?:man|woman|person)|official|officials|representative|envoy|ambassador|minister|diplomat|press secretary|statement|members?|administrators?|operators?) (?:for|of|at|from) (?:the )?$/i;
+/** A group referred back to as the one answering: "the gang said…", "a spokesperson for the group". */
+const GROUP_VOICE =
+  /\b(?:the|a|an) (?:(?:ransomware|hacking|hacker|hacktivist|extortion|cybercrime) )?(?:group|gang|hackers|crew|collective|operators|syndicate|outfit)(?:'s)? (?:spokes\w+ |representative |administrator |operator |members? )?(?:\w+ly |later |also |then |previously |initially |quickly |soon )?(?:said|says|told|wrote|posted|claimed|insisted|denied|denies|rejected|dismissed|responded|replied|stated|added|argued)\b|\b(?:spokes(?:man|woman|person)|representative|administrator|member|operator)s? (?:for|of) the (?:group|gang|hackers|crew|collective)\b/i;
+/** A negated involvement: its subject is the party that denies. */
+const NOT_INVOLVED =
+  /\b(?:(?:was|were|is|are|had been|has been|have been) not (?:behind|involved|responsible)|(?:had|has|have|did|does|do) not (?:carried out|carry out|conducted|conduct|launched|launch|hacked|hack|attacked|attack|breached|breach|targeted|target|been involved|engaged|engage)|(?:had|has|have) nothing to do|(?:has|had|have) no (?:involvement|role|connection|link|motive|intention))\b/i;
+/** Uses of denial words that are not an answer to an accusation. */
+const NOT_A_DENIAL =
+  /\b(?:denials?[- ]of[- ]service|neither confirm(?:ed|s)? nor den(?:y|ied|ies)|(?:did|does|do|has|have|had|would|will|could) not (?:immediately )?(?:confirm or )?den(?:y|ied)|never denied|not denying|den(?:y|ied|ies|ying) (?:\w+ ){0,2}(?:access|entry|bail|visas?|permission|requests?)|rejected (?:\w+ ){0,2}(?:ransom|demands?|payment|offer|bid|applications?)|dismissed (?:\w+ ){0,2}(?:employees|staff|workers|from (?:his|her|their) (?:post|job)s?)|dismissal)\b/gi;
 /** A responder named by role only. */
 const RESPONDER_ROLE =
   /\b(spokes(?:man|woman|person)|ministry|embassy|official|officials|minister|ambassador|envoy|diplomat|government|kremlin|statement)\b/i;
@@ -235,6 +250,15 @@ function accuserKey(p: Party | null): string {
   if (!p) return 'none';
   if (p.kind === 'state' && p.country) return `country:${p.country}`;
   return `name:${(p.actor ?? p.name).toLowerCase()}`;
+}
+
+/** Whether a position is inside a quotation ("…", “…”): quoted words are not the speaker. */
+function insideQuote(text: string, pos: number): boolean {
+  const before = text.slice(0, pos);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
 }
 
 function classifyAction(text: string): Action {
@@ -1163,61 +1187,15 @@ export class RuleDetector implements Detector {
 
   private attachResponses(claims: Claim[], infos: SentenceInfo[]): void {
     let lastSpeaker: Entity | null = null;
+    let lastActor: Entity | null = null;
     for (const s of infos) {
-      const denial = DENIAL_CUE.test(s.text.replace(/denials?[- ]of[- ]service/gi, ''));
+      const cueText = s.text.replace(NOT_A_DENIAL, ' ');
+      const denial = DENIAL_CUE.test(cueText);
       const ack = !denial && ACK_CUE.test(s.text) && !NEGATED_ACK.test(s.text);
-      // The responder is the speaker: a party named before the sentence's first speech or denial
-      // verb, and not as the object of a preposition ("accusations against China" is not China
-      // speaking; "…said Washington had fabricated…" is not Washington speaking).
-      const verbAt = s.tokens.findIndex(
-        (t) =>
-          (SPEECH_VERB.test(t.norm) &&
-            !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(t.norm)) ||
-          RESPONSE_VERB.test(t.norm),
-      );
-      // '"These accusations are groundless," said China's foreign ministry': the speaker follows.
-      const inverted = /["”’'],?\s+(?:said|says|added|told|wrote|stated)\s/i.test(s.text);
-      const named = s.mentions.find((m) => {
-        if (m.entity.type === 'outlet' || m.entity.type === 'vendor') return false;
-        if (verbAt >= 0 && m.tokenStart > verbAt && !(inverted && m.tokenStart - verbAt <= 6))
-          return false;
-        const prev = s.tokens[m.tokenStart - 1]?.norm ?? '';
-        const prev2 = s.tokens[m.tokenStart - 2]?.norm ?? '';
-        return (
-          !/^(against|at|on|to|of|by|from|with)$/.test(prev) &&
-          !(prev === 'the' && /^(against|at|on|to|of|by|from|with)$/.test(prev2))
-        );
-      });
-      // "…; Beijing rejects the charge", "…, an allegation Beijing rejected": when the denial is a
-      // verb, its speaker is the party named just before it.
-      const denyAt = denial ? s.tokens.findIndex((t) => DENY_VERB.test(t.norm)) : -1;
-      const beforeDeny =
-        denyAt > 0
-          ? [...s.mentions]
-              .reverse()
-              .find(
-                (m) =>
-                  m.tokenEnd <= denyAt &&
-                  denyAt - m.tokenEnd <= 4 &&
-                  m.entity.type !== 'outlet' &&
-                  m.entity.type !== 'vendor' &&
-                  !/^(in|at|of|from|to|against|by|with|on|for)$/.test(
-                    s.tokens[m.tokenStart - 1]?.norm ?? '',
-                  ) &&
-                  !(
-                    s.tokens[m.tokenStart - 1]?.norm === 'the' &&
-                    /^(in|at|of|from|to|against|by|with|on|for)$/.test(
-                      s.tokens[m.tokenStart - 2]?.norm ?? '',
-                    )
-                  ),
-              )
-          : undefined;
-      // "The spokesman said…", "A foreign ministry official quoted by KCNA said…": the last speaker.
-      const speaker =
-        beforeDeny?.entity ??
-        named?.entity ??
-        (verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null);
+      const speaker = this.responder(s, denial, lastSpeaker, lastActor);
+      const named = this.firstNamedSpeaker(s);
       if (named) lastSpeaker = named.entity;
+      for (const m of s.mentions) if (m.entity.type === 'actor') lastActor = m.entity;
       if ((!denial && !ack) || !speaker) continue;
       const e = speaker;
       const against = claims.filter(
@@ -1235,6 +1213,106 @@ export class RuleDetector implements Detector {
         c.responses.push({ by: entityParty(e), kind, text: s.text });
       }
     }
+  }
+
+  /** Whether a mention is the object of a preposition ("accusations against China"). */
+  private afterPreposition(s: SentenceInfo, m: Mention, preps: RegExp): boolean {
+    const prev = s.tokens[m.tokenStart - 1]?.norm ?? '';
+    const prev2 = s.tokens[m.tokenStart - 2]?.norm ?? '';
+    return preps.test(prev) || (prev === 'the' && preps.test(prev2));
+  }
+
+  /**
+   * The first party named before the sentence's first speech or response verb, and not as the
+   * object of a preposition ("accusations against China" is not China speaking; "…said Washington
+   * had fabricated…" is not Washington speaking). A quote before "said X" puts the speaker after.
+   */
+  private firstNamedSpeaker(s: SentenceInfo): Mention | undefined {
+    const verbAt = this.speechVerbAt(s);
+    return s.mentions.find((m) => {
+      if (m.entity.type === 'vendor' || (m.entity.type === 'outlet' && !m.entity.stateMedia))
+        return false;
+      if (!this.beforeVerb(s, m, verbAt)) return false;
+      return !this.afterPreposition(s, m, /^(against|at|on|to|of|by|from|with)$/);
+    });
+  }
+
+  /** Before the first speech verb, or just after it when a quote comes first ('"…," said X'). */
+  private beforeVerb(s: SentenceInfo, m: Mention, verbAt: number): boolean {
+    const inverted = /["”’'],?\s+(?:said|says|added|told|wrote|stated)\s/i.test(s.text);
+    return verbAt < 0 || m.tokenStart < verbAt || (inverted && m.tokenStart - verbAt <= 6);
+  }
+
+  /** The first speech or response verb of a sentence, as a token index (-1 if none). */
+  private speechVerbAt(s: SentenceInfo): number {
+    return s.tokens.findIndex(
+      (t) =>
+        (SPEECH_VERB.test(t.norm) &&
+          !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(t.norm)) ||
+        RESPONSE_VERB.test(t.norm),
+    );
+  }
+
+  /**
+   * Who answers in a sentence, in order of evidence: the party just before a denial verb or a
+   * negated involvement ("Beijing rejects the charge", "…that Tehran had nothing to do with it");
+   * a party named with its role ("a spokesperson for the Chinese embassy", "Russia's foreign
+   * ministry"); the first party named before the verb; state media voicing their government; a
+   * group referred back to ("the gang said…"); the last speaker when only a role is named.
+   */
+  private responder(
+    s: SentenceInfo,
+    denial: boolean,
+    lastSpeaker: Entity | null,
+    lastActor: Entity | null,
+  ): Entity | null {
+    const voice = (e: Entity): Entity =>
+      e.type === 'outlet' && e.stateMedia && e.country ? (this.gaz.country(e.country) ?? e) : e;
+    const usable = (m: Mention) =>
+      m.entity.type !== 'vendor' && (m.entity.type !== 'outlet' || !!m.entity.stateMedia);
+    const preposition = /^(in|at|of|from|to|against|by|with|on|for)$/;
+    if (denial) {
+      // Anchors: a denial verb, or a negated involvement.
+      const anchors: number[] = [];
+      const denyAt = s.tokens.findIndex((t) => DENY_VERB.test(t.norm));
+      if (denyAt > 0) anchors.push(denyAt);
+      const neg = NOT_INVOLVED.exec(s.text);
+      if (neg) {
+        const at = s.tokens.findIndex((t) => t.start >= neg.index);
+        if (at > 0) anchors.push(at);
+      }
+      for (const at of anchors) {
+        const before = [...s.mentions]
+          .reverse()
+          .find(
+            (m) =>
+              usable(m) &&
+              m.tokenEnd <= at &&
+              at - m.tokenEnd <= 4 &&
+              !this.afterPreposition(s, m, preposition),
+          );
+        if (before) return voice(before.entity);
+      }
+    }
+    // "a spokesperson for the Chinese embassy", "Russia's foreign ministry", "Iranian officials".
+    const verbAt = this.speechVerbAt(s);
+    const roleAnchored = s.mentions.find((m) => {
+      if (!usable(m) || m.entity.type === 'outlet' || insideQuote(s.text, m.start)) return false;
+      if (!this.beforeVerb(s, m, verbAt)) return false;
+      if (ROLE_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start))) return true;
+      const next = s.tokens[m.tokenEnd]?.norm === 's' ? m.tokenEnd + 1 : m.tokenEnd;
+      return (
+        RESPONDER_ROLE_WORD.test(s.tokens[next]?.norm ?? '') &&
+        !this.afterPreposition(s, m, /^(against|at|on|to|of|by|from|with|about)$/)
+      );
+    });
+    if (roleAnchored && (denial || ACK_CUE.test(s.text))) return voice(roleAnchored.entity);
+    const named = this.firstNamedSpeaker(s);
+    if (named) return voice(named.entity);
+    const stateMedia = s.mentions.find((m) => m.entity.type === 'outlet' && m.entity.stateMedia);
+    if (stateMedia) return voice(stateMedia.entity);
+    if (lastActor && GROUP_VOICE.test(s.text)) return lastActor;
+    return verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null;
   }
 
   private markCounterAccusations(claims: Claim[], order: (c: Claim) => number): void {

@@ -25,6 +25,8 @@ export interface Entity {
   sponsor?: string;
   /** For countries: an alliance or bloc, not a state (EU, NATO). */
   bloc?: boolean;
+  /** For outlets: state-run media, which voice their government's answers (KCNA, Xinhua, TASS). */
+  stateMedia?: boolean;
 }
 
 /** How a mention names its entity. */
@@ -55,6 +57,7 @@ interface NamedRow {
   name: string;
   aliases?: string[];
   country?: string | null;
+  stateMedia?: boolean;
 }
 interface CountryRow {
   code: string;
@@ -181,7 +184,13 @@ export class Gazetteer {
     }
     for (const o of data.outlets) {
       this.add(
-        { type: 'outlet', name: o.name, country: o.country ?? null, kind: 'media' },
+        {
+          type: 'outlet',
+          name: o.name,
+          country: o.country ?? null,
+          kind: 'media',
+          ...(o.stateMedia ? { stateMedia: true } : {}),
+        },
         [o.name, ...(o.aliases ?? [])],
         'name',
       );
