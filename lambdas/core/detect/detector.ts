@@ -501,11 +501,7 @@ export class RuleDetector implements Detector {
     );
     for (let i = accused.length - 1; i >= 0; i--) {
       const a = accused[i]!;
-      if (
-        (a.party.kind === 'state' || a.party.kind === 'agency') &&
-        a.party.country &&
-        groupCountries.has(a.party.country)
-      )
+      if (a.party.kind === 'state' && a.party.country && groupCountries.has(a.party.country))
         accused.splice(i, 1);
     }
 
@@ -920,12 +916,33 @@ export class RuleDetector implements Detector {
     // "hackers linked to / working for / backed by (the) Chinese government / China"
     // "…a front company of China's Ministry of State Security": read past the possessive owner.
     let ctx = before;
+    let ctxStart = m.tokenStart;
     if (before[before.length - 1]?.norm === 's') {
       const owner = s.mentions.find(
         (o) => o.tokenEnd === m.tokenStart - 1 && o.entity.type === 'country',
       );
-      if (owner) ctx = tokens.slice(Math.max(0, owner.tokenStart - 6), owner.tokenStart);
+      if (owner) {
+        ctx = tokens.slice(Math.max(0, owner.tokenStart - 6), owner.tokenStart);
+        ctxStart = owner.tokenStart;
+      }
     }
+    // "Microsoft has linked Cotton Sandstorm to Iran's Revolutionary Guard": the group's owner.
+    const linkedActor = s.mentions
+      .filter((o) => o.entity.type === 'actor' && o.tokenEnd <= ctxStart)
+      .pop();
+    if (
+      linkedActor &&
+      /^(?:to|with)(?: the)?$/.test(
+        tokens
+          .slice(linkedActor.tokenEnd, ctxStart)
+          .map((t) => t.norm)
+          .join(' '),
+      ) &&
+      /^(linked|links|tied|ties|connected|connects|attributed|attributes|traced|traces|pinned)$/.test(
+        tokens[linkedActor.tokenStart - 1]?.norm ?? '',
+      )
+    )
+      return true;
     const beforeNorm = ctx.map((t) => t.norm).join(' ');
     if (
       /\b(linked|tied|connected|attributed|traced|pinned|blamed|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
