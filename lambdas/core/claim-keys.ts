@@ -37,6 +37,9 @@ export function claimIndexes(claim: {
   storedAt: string;
 }): ClaimIndex[] {
   const out: ClaimIndex[] = [{ by: 'accused', value: partyKey(claim.accused) }];
+  // "APT29, part of Russia's SVR": a query for the SVR finds the claim too.
+  const sponsor = claim.accused.sponsor ? slug(claim.accused.sponsor) : '';
+  if (sponsor && sponsor !== partyKey(claim.accused)) out.push({ by: 'accused', value: sponsor });
   if (claim.accused.country)
     out.push({ by: 'accused-country', value: claim.accused.country.toUpperCase() });
   if (claim.accuser) {

@@ -26,6 +26,11 @@ export interface Party {
   country: string | null;
   /** Canonical actor name from the gazetteer, when the party is a known threat actor or organ. */
   actor?: string;
+  /**
+   * For a threat group: the state organ the article ties it to ("SVR" for "APT29, part of
+   * Russia's SVR"). Claims are also indexed and found under the sponsor.
+   */
+  sponsor?: string;
 }
 
 export const ACTIONS = [

@@ -142,12 +142,16 @@ function isoBound(value: string | undefined, name: string): string | undefined {
 }
 
 function matchesParty(
-  p: { name: string; country: string | null; actor?: string } | null,
+  p: { name: string; country: string | null; actor?: string; sponsor?: string } | null,
   want: { country?: string; key: string },
 ): boolean {
   if (!p) return false;
   if (want.country) return p.country === want.country;
-  return slug(p.actor ?? p.name) === want.key || slug(p.name) === want.key;
+  return (
+    slug(p.actor ?? p.name) === want.key ||
+    slug(p.name) === want.key ||
+    (!!p.sponsor && slug(p.sponsor) === want.key)
+  );
 }
 
 /** Lower-case words of a free-text query (letters and digits in any script). */

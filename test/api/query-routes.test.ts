@@ -74,6 +74,11 @@ it.each<[string, Record<string, string>, (c: StoredClaim) => boolean]>([
   ['no filter (month index)', {}, () => true],
   ['accused actor by alias', { accused: 'APT28' }, (c) => c.accused.actor === 'APT28'],
   ['accused country', { accused: 'Russia' }, (c) => c.accused.country === 'RU'],
+  [
+    'accused organ, through a group it sponsors',
+    { accused: 'GRU' },
+    (c) => c.accused.sponsor === 'GRU',
+  ],
   ['accuser', { accuser: 'Microsoft' }, (c) => c.accuser?.name === 'Microsoft'],
   ['accuser country', { accuser: 'GB' }, (c) => c.accuser?.country === 'GB'],
   [

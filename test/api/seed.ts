@@ -5,7 +5,13 @@ import type { Store } from '../../lambdas/core/ports';
 import type { StoredClaim } from '../../lambdas/core/records';
 
 const P = {
-  apt28: { name: 'APT28', kind: 'state-linked-group', country: 'RU', actor: 'APT28' },
+  apt28: {
+    name: 'APT28',
+    kind: 'state-linked-group',
+    country: 'RU',
+    actor: 'APT28',
+    sponsor: 'GRU',
+  },
   volt: { name: 'Volt Typhoon', kind: 'state-linked-group', country: 'CN', actor: 'Volt Typhoon' },
   russia: { name: 'Russia', kind: 'state', country: 'RU' },
   china: { name: 'China', kind: 'state', country: 'CN' },

@@ -189,6 +189,14 @@ describe('sentence shapes', () => {
     });
   });
 
+  it('keeps the organ a group is tied to as its sponsor, for every claim against the group', () => {
+    const r = detect(
+      "Microsoft said the intruders were APT29. The FBI later linked APT29 to Russia's Foreign Intelligence Service, the SVR.",
+    );
+    expect(r.claims.map(pair)).toEqual(['Microsoft → APT29', 'FBI → APT29']);
+    expect(r.claims.map((c) => c.accused.sponsor)).toEqual(['SVR', 'SVR']);
+  });
+
   it('reads confidence from the wording', () => {
     const firm = detect(
       'The NCSC assessed with high confidence that APT28 carried out the campaign, citing forensic evidence.',

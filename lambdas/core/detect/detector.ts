@@ -327,6 +327,15 @@ export class RuleDetector implements Detector {
     }
 
     const claims = this.merge(findings);
+    // The sponsor the article names for a group anywhere ("APT29, part of Russia's SVR") holds
+    // for every claim against that group.
+    const sponsors = new Map<string, string>();
+    for (const f of findings)
+      if (f.accused.actor && f.accused.sponsor) sponsors.set(f.accused.actor, f.accused.sponsor);
+    for (const c of claims) {
+      const sponsor = c.accused.actor ? sponsors.get(c.accused.actor) : undefined;
+      if (sponsor) c.accused = { ...c.accused, sponsor };
+    }
     this.attachEvidence(claims, infos);
     this.attachResponses(claims, infos);
     const position = new Map(infos.map((s) => [s.text, s.index]));
@@ -499,10 +508,25 @@ export class RuleDetector implements Detector {
         .filter((a) => a.party.kind !== 'state' && a.party.kind !== 'agency' && a.party.country)
         .map((a) => a.party.country),
     );
+    // The organ stays on the group as its sponsor, so a query for the organ finds the claim.
     for (let i = accused.length - 1; i >= 0; i--) {
       const a = accused[i]!;
-      if (a.party.kind === 'state' && a.party.country && groupCountries.has(a.party.country))
+      if (
+        (a.party.kind === 'state' || a.party.kind === 'agency') &&
+        a.party.country &&
+        groupCountries.has(a.party.country)
+      ) {
+        if (a.party.kind === 'agency' && a.party.actor) {
+          for (const g of accused)
+            if (
+              g.party.kind !== 'state' &&
+              g.party.kind !== 'agency' &&
+              g.party.country === a.party.country
+            )
+              g.party = { ...g.party, sponsor: a.party.actor };
+        }
         accused.splice(i, 1);
+      }
     }
 
     // Light coreference: "the group said…", "the hackers, who…".

@@ -133,6 +133,12 @@ interface ClaimKeys {
   target: string;
   disputed: boolean;
 }
+/** The keys an accused is known by: its actor, its name and the organ sponsoring it. */
+function accusedSlugs(p: StoredClaim['accused']): string[] {
+  const keys = [slug(p.actor ?? p.name), slug(p.name)];
+  if (p.sponsor) keys.push(slug(p.sponsor));
+  return keys;
+}
 // Slugs are costly next to a comparison; one run matches each claim against many subscribers.
 const keyCache = new WeakMap<StoredClaim, ClaimKeys>();
 
@@ -142,7 +148,7 @@ function keysOf(c: StoredClaim): ClaimKeys {
     const a = c.accuser;
     k = {
       accusedCountry: c.accused.country?.toUpperCase(),
-      accused: [slug(c.accused.actor ?? c.accused.name), slug(c.accused.name)],
+      accused: accusedSlugs(c.accused),
       accuser: a ? [a.country?.toUpperCase() ?? '', slug(a.actor ?? a.name), slug(a.name)] : [],
       target: c.target ? `${c.target.name} ${c.target.country ?? ''}`.toLowerCase() : '',
       disputed: c.responses.some((r) => r.kind === 'denial' || r.kind === 'counter-accusation'),
@@ -181,7 +187,7 @@ export function matchesFiltersUncached(c: StoredClaim, f: SubscriberFilters): bo
     return false;
   if (f.accusedCountries.length || f.accusedActors.length) {
     const country = c.accused.country?.toUpperCase();
-    const keys = [slug(c.accused.actor ?? c.accused.name), slug(c.accused.name)];
+    const keys = accusedSlugs(c.accused);
     if (
       !(country && f.accusedCountries.includes(country)) &&
       !keys.some((k) => f.accusedActors.includes(k))
