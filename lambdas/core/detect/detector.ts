@@ -183,7 +183,7 @@ const GROUP_CODE =
 const GROUP_BEFORE_NOUN =
   /\b((?:[A-Z][\w$&.'’()-]*)(?:\s+[A-Z][\w$&.'’()-]*){0,2})\s+(?:ransomware (?:gang|group|operation|crew|operators|affiliates?)|hacking (?:group|collective|crew|team)|hacker (?:group|collective)|hacktivist (?:group|collective)|extortion (?:gang|group)|cybercrime (?:gang|group)|threat (?:group|actor)|APT group|gang|crew|hacktivists)\b/g;
 const MALWARE_CONTEXT =
-  /\b(malware|tool|tools|toolkit|backdoor|implant|vulnerabilit\w+|flaw|bug|exploit|variant|strain|worm|trojan|wiper|virus|software|program|code|operation|campaign|botnet|loader|dropper|ransomware called|ransomware named|ransomware dubbed|payload|rootkit|spyware|family|framework|technique|attack known|cve)\b[^.]{0,40}$/i;
+  /\b(web ?shells?|stealer|keylogger|rat|malware|tool|tools|toolkit|backdoor|implant|vulnerabilit\w+|flaw|bug|exploit|variant|strain|worm|trojan|wiper|virus|software|program|code|operation|campaign|botnet|loader|dropper|ransomware called|ransomware named|ransomware dubbed|payload|rootkit|spyware|family|framework|technique|attack known|cve)\b[^.]{0,40}$/i;
 const INSTITUTION_BEFORE =
   /\b(service|agency|police|ministry|department|bureau|centre|center|office|council|directorate|command|administration|court|university|company|firm|institute|committee|commission|unit|team|lab|laboratory|program|programme|bank|exchange|network|system)\b,?\s+(?:(?:also|which is|widely|commonly|better|formally|officially|now)\s+)*(?:known as|called|dubbed|named)\s+(?:the\s+)?["“'‘]?$/i;
 const NOT_A_GROUP =
@@ -509,12 +509,29 @@ export class RuleDetector implements Detector {
         .map((a) => a.party.country),
     );
     // The organ stays on the group as its sponsor, so a query for the organ finds the claim.
+    const groupSpans = accused.filter(
+      (a) => a.party.kind !== 'state' && a.party.kind !== 'agency' && a.party.country,
+    );
     for (let i = accused.length - 1; i >= 0; i--) {
       const a = accused[i]!;
+      // "FBI pinning the hack on Iran, and Microsoft tying it to Iranian groups": a state named
+      // on its own, away from the group, is a claim of its own.
+      const mention = s.mentions.find((m) => m.tokenStart === a.tokenStart);
+      const describesGroup =
+        a.party.kind !== 'state' ||
+        !mention ||
+        mention.form !== 'name' ||
+        mention.possessive ||
+        groupSpans.some(
+          (g) =>
+            g.party.country === a.party.country &&
+            Math.min(Math.abs(g.tokenStart - a.tokenEnd), Math.abs(a.tokenStart - g.tokenEnd)) <= 6,
+        );
       if (
         (a.party.kind === 'state' || a.party.kind === 'agency') &&
         a.party.country &&
-        groupCountries.has(a.party.country)
+        groupCountries.has(a.party.country) &&
+        describesGroup
       ) {
         if (a.party.kind === 'agency' && a.party.actor) {
           for (const g of accused)
@@ -696,8 +713,24 @@ export class RuleDetector implements Detector {
     const out: Finding[] = [];
     const seen = new Set<string>();
     const governmental = (p: Party) => p.kind === 'state' || p.kind === 'agency';
-    for (const accuser of accusers.map((p) => p ?? null)) {
-      for (const a of accused) {
+    // "Chinese agencies dismissed the group Washington calls Volt Typhoon and accused the United
+    // States of…": when every accuser found is the accused itself, the next speaker accuses it.
+    const pairs: [Party | null, (typeof accused)[number]][] = [];
+    for (const a of accused) {
+      const own = accusers.filter((p) => p && !sameParty(p, a.party));
+      if (own.length || accusers.every((p) => !p)) {
+        for (const p of accusers) pairs.push([p ?? null, a]);
+        continue;
+      }
+      const next = scored.find(
+        (x) =>
+          !sameParty(x.c.party, a.party) &&
+          !(x.c.party.country && x.c.party.country === a.party.country),
+      );
+      if (next) pairs.push([next.c.party, a]);
+    }
+    for (const [accuser, a] of pairs) {
+      {
         if (accuser && sameParty(accuser, a.party)) continue;
         // A state does not attribute to its own organs ("the NSA's Tailored Access Operations").
         if (
@@ -754,6 +787,9 @@ export class RuleDetector implements Detector {
       if (MALWARE_CONTEXT.test(text.slice(Math.max(0, start - 60), start))) return;
       const end = start + name.length;
       if (taken(start, end)) return;
+      // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity.
+      const known = this.gaz.resolve(name);
+      if (known && known.type !== 'actor') return;
       const tStart = tokens.findIndex((t) => t.start >= start);
       let tEnd = tokens.findIndex((t) => t.start >= end);
       if (tEnd === -1) tEnd = tokens.length;
@@ -777,7 +813,11 @@ export class RuleDetector implements Detector {
                 text.slice(m.end, m.end + 12),
               )),
         )?.entity.country ?? null;
-      out.push({ party: { name, kind, country, actor: name }, tokenStart: tStart, tokenEnd: tEnd });
+      out.push({
+        party: known ? entityParty(known) : { name, kind, country, actor: name },
+        tokenStart: tStart,
+        tokenEnd: tEnd,
+      });
     };
     for (const re of [NAMED_GROUP, GROUP_CODE, GROUP_BEFORE_NOUN]) {
       re.lastIndex = 0;
@@ -912,7 +952,7 @@ export class RuleDetector implements Detector {
         if (/^(government|state|military|intelligence|services?|regime)$/.test(w)) {
           const next = after[k + 1]?.norm ?? '';
           if (
-            /^(hackers?|hacking|cyber\w*|spies|operatives|actors?|groups?|units?|agents?|-)$/.test(
+            /^(hackers?|hacking|cyber(?!security)\w*|spies|operatives|actors?|groups?|units?|agents?|-)$/.test(
               next,
             )
           )
@@ -926,8 +966,9 @@ export class RuleDetector implements Detector {
             // "Russian military intelligence" is accused unless it speaks.
             if (SPEECH_VERB.test(next) && !/^(has|have|had|is|was|were|are)$/.test(next))
               return false;
+            // "Ukrainian military forums", "a Russian military officer" only describe.
             if (w === 'military' || w === 'intelligence')
-              return !/^(officials?|officers?|agencies|agency|services?|community|chiefs?|sources?|committee|chief|head|director|experts?|analysts?)$/.test(
+              return /^(hackers?|hacking|cyber\w*|spies|spy|operatives|units?|intelligence|directorate|-|and|or|was|is|were|are|has|had|have|had|carried|conducted|launched|hacked|targeted|breached|stole|deployed|used|behind|for|in|of|to|)$/.test(
                 next,
               );
           }
@@ -968,14 +1009,20 @@ export class RuleDetector implements Detector {
     )
       return true;
     const beforeNorm = ctx.map((t) => t.norm).join(' ');
+    // "figures it attributed to the London-based institute": a place, not the state.
+    const locatesOnly =
+      after[0]?.norm === '-' &&
+      after[1]?.norm === 'based' &&
+      !after.slice(2, 5).some((t) => HACKER_NOUN.test(t.norm));
     if (
-      /\b(linked|tied|connected|attributed|traced|pinned|blamed|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
+      !locatesOnly &&
+      /\b(linked|linking|tied|tying|connected|connecting|attributed|attributing|traced|tracing|pinned|pinning|blamed|blaming|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
         beforeNorm,
       )
     )
       return true;
     if (
-      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|based in|operating out of)(?: the)?$/.test(
+      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
@@ -1005,6 +1052,17 @@ export class RuleDetector implements Detector {
         p1,
       ) &&
       // "accused Taiwan's ruling party of exaggerating threats" is not a cyber accusation.
+      (CYBER_CUE.test(s.text.slice(m.end)) ||
+        EVENT_REF.test(s.text.slice(m.end)) ||
+        /^[^.;]{0,60}\b(?:digital|online|electronic) (?:spy\w*|espionage|theft|surveillance)/i.test(
+          s.text.slice(m.end),
+        ))
+    )
+      return true;
+    // "…technical information linking the GRU to the attacks".
+    if (
+      /^(linking|linked|links|tying|tied|ties|connecting|connected|attributing)$/.test(p1) &&
+      /^\s*(?:[\w'’-]+\s+){0,3}?to\b/.test(s.text.slice(m.end)) &&
       (CYBER_CUE.test(s.text.slice(m.end)) || EVENT_REF.test(s.text.slice(m.end)))
     )
       return true;
