@@ -316,7 +316,9 @@ export class RuleDetector implements Detector {
         lastParagraph = s.paragraphIndex;
         const found = this.sentenceFindings(
           s,
-          paraCyber.get(s.paragraphIndex) ?? false,
+          // The lead's cyber story carries into the paragraph that follows it.
+          (paraCyber.get(s.paragraphIndex) ?? false) ||
+            (s.paragraphIndex <= 2 && (paraCyber.get(s.paragraphIndex - 1) ?? false)),
           lastAccused,
           lastSpeaker,
         );
@@ -1021,6 +1023,23 @@ export class RuleDetector implements Detector {
       )
     )
       return true;
+    // "an event backed by the White House": sponsorship of something that is not an operation.
+    const sponsorship =
+      /\b(?:backed|sponsored|supported|funded|run|controlled|directed) by(?: the)?$/.exec(
+        beforeNorm,
+      );
+    if (sponsorship) {
+      const head = ctx.slice(0, -sponsorship[0].split(' ').length).slice(-3);
+      const ok =
+        head.some((t) => HACKER_NOUN.test(t.norm) || /^(it|they|them|which|who)$/.test(t.norm)) ||
+        s.mentions.some(
+          (o) =>
+            o.entity.type === 'actor' &&
+            o.tokenEnd <= m.tokenStart &&
+            m.tokenStart - o.tokenEnd <= 6,
+        );
+      if (!ok) return false;
+    }
     if (
       /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of)(?: the)?$/.test(
         beforeNorm,
