@@ -145,6 +145,35 @@ function accusedExact(gold: GoldParty, p: Party): boolean {
   return norm(gold.name) === norm(p.name);
 }
 
+/**
+ * A claim against a group with its sponsor ("APT29", sponsor SVR) also accuses the sponsor, as
+ * `/claims?accused=SVR` finds it: a gold accused still missed that is exactly such a sponsor is
+ * matched by it. A sponsor no gold claim names is detail of the group's claim (like its country),
+ * not a false positive.
+ */
+export function withSponsors(
+  m: { pairs: [GoldParty, Party][]; missed: GoldParty[]; extra: Party[] },
+  claims: Claim[],
+) {
+  const sponsors = uniqueBy(
+    claims
+      .filter((c) => c.accused.sponsor)
+      .map((c): Party => ({
+        name: c.accused.sponsor!,
+        kind: 'agency',
+        country: c.accused.country,
+      })),
+    (p) => p.name,
+  );
+  const missed: GoldParty[] = [];
+  for (const g of m.missed) {
+    const s = sponsors.find((p) => accusedExact(g, p));
+    if (s) m.pairs.push([g, s]);
+    else missed.push(g);
+  }
+  return { ...m, missed };
+}
+
 function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
   return xs.filter((x) => {
@@ -211,7 +240,10 @@ export function evaluate(
       r.claims.map((c) => c.accused),
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
-    const am = match(goldAccused, predAccused, accusedMatches, accusedExact);
+    const am = withSponsors(
+      match(goldAccused, predAccused, accusedMatches, accusedExact),
+      r.claims,
+    );
     // A prediction that matches a gold accused already matched (APT28 and Russia for one gold
     // "APT28 of Russia") is not a false positive.
     const extraAccused = am.extra.filter((p) => !goldAccused.some((g) => accusedMatches(g, p)));
@@ -278,7 +310,10 @@ export function evaluate(
       r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')).map((c) => c.accused),
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
-    const dm = match(goldDenied, predDenied, accusedMatches, accusedExact);
+    const dm = withSponsors(
+      match(goldDenied, predDenied, accusedMatches, accusedExact),
+      r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')),
+    );
     const extraDenied = dm.extra.filter((p) => !goldDenied.some((g) => accusedMatches(g, p)));
     denial.tp += dm.pairs.length;
     denial.fn += dm.missed.length;

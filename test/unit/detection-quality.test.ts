@@ -5,7 +5,8 @@
  * a regression floor at the level reached so far, below the issue's target (≥ 0.85):
  * docs/detection.md lists the current scores and the known failure modes.
  */
-import { evaluate, loadCorpus } from '../../scripts/eval-lib';
+import { evaluate, loadCorpus, withSponsors } from '../../scripts/eval-lib';
+import type { Claim } from '../../lambdas/core/model';
 
 describe('detection quality on the test split', () => {
   const s = evaluate('test');
@@ -44,5 +45,31 @@ describe('the corpus itself', () => {
     // Labels agree with themselves: isAttribution exactly when there are claims.
     for (const a of all) expect(a.label.isAttribution).toBe(a.label.claims.length > 0);
     expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
+  });
+});
+
+describe('scoring the sponsor of a group', () => {
+  const claim = (sponsor?: string) =>
+    ({
+      accused: {
+        name: 'APT29',
+        kind: 'state-linked-group',
+        country: 'RU',
+        actor: 'APT29',
+        ...(sponsor ? { sponsor } : {}),
+      },
+    }) as unknown as Claim;
+  const svr = { name: 'SVR', country: 'RU' };
+  const unmatched = { pairs: [], missed: [svr], extra: [] };
+
+  it('matches a gold organ by the sponsor of a predicted group', () => {
+    const m = withSponsors({ ...unmatched, missed: [svr] }, [claim('SVR')]);
+    expect(m.missed).toEqual([]);
+    expect(m.pairs.map(([g, p]) => [g.name, p.name])).toEqual([['SVR', 'SVR']]);
+  });
+
+  it('does not match it without a sponsor, nor by another organ of the same state', () => {
+    expect(withSponsors({ ...unmatched, missed: [svr] }, [claim()]).missed).toEqual([svr]);
+    expect(withSponsors({ ...unmatched, missed: [svr] }, [claim('GRU')]).missed).toEqual([svr]);
   });
 });
