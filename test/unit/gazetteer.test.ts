@@ -73,6 +73,9 @@ describe('resolution', () => {
     ['Pyongyang', 'country', 'North Korea', 'KP'],
     ['U.S.', 'country', 'United States', 'US'],
     ['Mandiant', 'vendor', 'Mandiant', 'US'],
+    // An actor alias written with its organ spelled out ("PLA Unit 61398" in our data).
+    ["People's Liberation Army Unit 61398", 'actor', 'APT1', 'CN'],
+    ['Main Intelligence Directorate Unit 74455', 'actor', 'Sandworm', 'RU'],
   ])('%s → %s %s', (alias, type, name, country) => {
     const e = g.resolve(alias);
     expect(e).toMatchObject({ type, name, country });

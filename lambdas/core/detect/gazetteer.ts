@@ -119,6 +119,35 @@ interface AliasEntry {
   needsContext: boolean;
 }
 
+/** Each one-word organ name ("PLA", "GRU") with the organ's longer names ("People's Liberation Army"). */
+function organSpellings(organs: NamedRow[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of organs) {
+    const names = [o.name, ...(o.aliases ?? [])];
+    const long = names.filter((n) => /\s/.test(n.trim()));
+    for (const n of names) if (/^[A-Z]{2,5}$/.test(n)) out.set(n, long);
+  }
+  return out;
+}
+
+/**
+ * An actor alias that names its organ by acronym ("PLA Unit 61398", "GRU Unit 74455") is also
+ * written with the organ spelled out ("People's Liberation Army Unit 61398").
+ */
+function withOrgansSpelledOut(aliases: string[], spelledOut: Map<string, string[]>): string[] {
+  const out = [...aliases];
+  for (const alias of aliases) {
+    const words = alias.split(' ');
+    words.forEach((w, i) => {
+      for (const long of spelledOut.get(w) ?? []) {
+        const variant = [...words.slice(0, i), long, ...words.slice(i + 1)].join(' ');
+        if (!out.includes(variant)) out.push(variant);
+      }
+    });
+  }
+  return out;
+}
+
 function partyKindOf(kind: string): PartyKind {
   switch (kind) {
     case 'state-linked-group':
@@ -158,6 +187,7 @@ export class Gazetteer {
       this.add(e, c.metonyms ?? [], 'metonym');
       this.countriesByCode.set(c.code, e);
     }
+    const spelledOut = organSpellings(data.organs);
     for (const a of data.actors) {
       const e: Entity = {
         type: 'actor',
@@ -166,7 +196,7 @@ export class Gazetteer {
         kind: partyKindOf(a.kind),
         sponsor: a.sponsor,
       };
-      this.add(e, [a.name, ...a.aliases], 'name');
+      this.add(e, withOrgansSpelledOut([a.name, ...a.aliases], spelledOut), 'name');
     }
     for (const o of data.organs) {
       this.add(
