@@ -228,6 +228,60 @@ describe('sentence shapes', () => {
   });
 });
 
+describe('companies and people a government names', () => {
+  const accusedOf = (text: string) =>
+    detect(text).claims.map((c) => `${c.accused.kind}:${c.accused.name}:${c.accused.country}`);
+  it.each([
+    [
+      'a person designated by sanctions',
+      'The Treasury designated Yin Kecheng, whom it described as a hacker who had worked with the MSS on intrusions into U.S. networks.',
+      'person:Yin Kecheng:CN',
+    ],
+    [
+      'a company tied to an organ',
+      'Treasury said Sichuan Juxinhe Network Technology had close ties to the Ministry of State Security and took part in hacking U.S. telecoms.',
+      'company:Sichuan Juxinhe Network Technology:CN',
+    ],
+    [
+      'activity traced to a firm',
+      "Facebook's investigators traced the hacking activity to CyberOne Group, an IT firm in Vietnam.",
+      'company:CyberOne Group:VN',
+    ],
+    [
+      'a person linked to the attack',
+      'The defence minister said the Australian Signals Directorate had linked Aleksandr Ermakov to the Medibank ransomware attack.',
+      'person:Aleksandr Ermakov:null',
+    ],
+    [
+      'a person charged, with a demonym',
+      'The Justice Department charged Ruslan Astamirov, a Russian national, with deploying ransomware against companies in the United States.',
+      'person:Ruslan Astamirov:RU',
+    ],
+  ])('%s', (_shape, text, expected) => {
+    expect(accusedOf(text)).toContain(expected);
+  });
+  it.each([
+    [
+      'a product, not its maker',
+      "Researchers said the phone contacted a server linked to NSO's Pegasus spyware before it began sending data out.",
+    ],
+    [
+      'a victim company',
+      'Prosecutors said the hackers breached Alcoa Inc and stole internal emails.',
+    ],
+    [
+      'charged, but no name',
+      'Prosecutors said the attack was carried out from Shanghai, and charged five military officers with hacking.',
+    ],
+  ])('%s names no company or person', (_shape, text) => {
+    expect(
+      detect(text).claims.filter(
+        (c) => c.accused.kind === 'company' || c.accused.kind === 'person',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('not claims', () => {
   it.each([
     [

@@ -189,6 +189,30 @@ const INSTITUTION_BEFORE =
 const NOT_A_GROUP =
   /^(Operation|Project|Campaign|Patch|CVE|The|A|An|This|That|Its|Their|Chinese|Russian|Iranian|North|South|American|British|Israeli|Ukrainian|State|Government|Security|Cyber|Microsoft|Google|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Some|Many|Other|One|Two|Several|Another|New|Pro|It|He|She|They|We|In|On|At|For)$/;
 
+/** A capitalized name of two to six words ("Sichuan Juxinhe Network Technology", "Yin Kecheng"). */
+const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,5})`;
+/** "designated Yin Kecheng", "sanctions on Integrity Technology Group", "charged a Russian national, Mikhail Matveev". */
+const DEFENDANT_OBJECT = new RegExp(
+  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|blacklisted|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
+  'gu',
+);
+/** "traced the activity to CyberOne Group", "linked Aleksandr Ermakov to the attack". */
+const DEFENDANT_LINKED = new RegExp(
+  String.raw`\b(?:(?:linked|tied|traced|connected|attributed|pinned)\s+(?:(?:the|this|that|its|these|those)\s+(?:[\w-]+\s+){0,2}(?:activity|attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|accounts?|network)\s+|it\s+|them\s+)?to|behind the \w+ (?:was|were))\s+(?:the\s+)?${CAP_NAME}|\b(?:linked|tied|connected)\s+${CAP_NAME}\s+to\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|breach|hack|intrusion|intrusions|operation|campaign|theft|leak)\b`,
+  'gu',
+);
+/** "Sichuan Juxinhe Network Technology had taken part in exploiting…". */
+const DEFENDANT_SUBJECT = new RegExp(
+  String.raw`${CAP_NAME}(?:,[^,]{3,90},)?\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
+  'gu',
+);
+/** Words that end a company's name. */
+const DEFENDANT_COMPANY_WORD =
+  /^(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|PLC|Group|Technology|Technologies|Tech|Network|Networks|Information|Science|Sciences|Security|Cybersecurity|Solutions|Systems|Consulting|Labs?|Laboratory|Institute|Services|Software|Development|Studio|Holding|Holdings|Enterprises?|Trading|Industries|JSC|GmbH|SA|AG)\.?$/;
+/** Words no defendant's name contains: titles, places in datelines, days, months, pronouns. */
+const DEFENDANT_STOP =
+  /^(?:President|Prime|Minister|Secretary|General|Attorney|Deputy|Director|Chief|Spokesman|Spokeswoman|Spokesperson|Senator|Ambassador|Mr|Ms|Mrs|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Department|Ministry|Treasury|Justice|Office|Agency|Bureau|Police|Court|Army|Navy|Force|Forces|Command|Directorate|Service|Government|State|States|Federal|National|Foreign|Defence|Defense|Interior|It|He|She|They|We|This|That|These|Those|Its|Their|His|Her|Operation|University|College|Hospital|Bank|Airport|Port|City|District|Province|Region|County|Republic|Kingdom|Union|Council|Parliament|Congress|Senate|Party|Cyber|CVE)$/;
+
 // ------------------------------------------------------------------ types
 
 interface Finding {
@@ -237,13 +261,18 @@ function sameParty(a: Party, b: Party): boolean {
   return a.name.toLowerCase() === b.name.toLowerCase();
 }
 
-/** Accused identity for merging: the actor when named, else the country, else the name. */
+/**
+ * Accused identity for merging: the actor when named; a company or person by its name (a
+ * sanctioned firm is not its state); else the country, else the name.
+ */
 function accusedKey(p: Party): string {
   return p.actor
     ? `actor:${p.actor}`
-    : p.country
-      ? `country:${p.country}`
-      : `name:${p.name.toLowerCase()}`;
+    : p.kind === 'company' || p.kind === 'person'
+      ? `name:${p.name.toLowerCase()}`
+      : p.country
+        ? `country:${p.country}`
+        : `name:${p.name.toLowerCase()}`;
 }
 
 function accuserKey(p: Party | null): string {
@@ -502,6 +531,10 @@ export class RuleDetector implements Detector {
     }
     // Groups the gazetteer does not know, named by a pattern.
     for (const g of this.namedGroups(text, tokens, s.mentions)) accused.push(g);
+    // Companies and people a government sanctions, charges or ties to the operation.
+    for (const d of this.namedDefendants(text, tokens, s.mentions))
+      if (!accused.some((a) => a.tokenStart < d.tokenEnd && d.tokenStart < a.tokenEnd))
+        accused.push(d);
 
     // A named group describes its state in the same sentence: "Russia's APT29", "Midnight
     // Blizzard, part of Russia's SVR", "North Korea's Lazarus Group" are one claim, against the group.
@@ -827,6 +860,109 @@ export class RuleDetector implements Detector {
       while ((m = re.exec(text))) {
         const name = m[1] ?? m[0];
         add(name, m.index + m[0].indexOf(name));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Companies and people the gazetteer cannot know, accused by what is done to them or said of
+   * them: "designated Yin Kecheng", "sanctions on Integrity Technology Group", "traced the
+   * activity to CyberOne Group, an IT firm", "linked Aleksandr Ermakov to the attack",
+   * "Sichuan Juxinhe Network Technology had taken part in…". A company needs a company word in
+   * its name or beside it, a person a word that says so (a hacker, a national, whom, his), so
+   * places and officials are not taken for defendants.
+   */
+  private namedDefendants(
+    text: string,
+    tokens: Token[],
+    mentions: Mention[],
+  ): { party: Party; tokenStart: number; tokenEnd: number }[] {
+    const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
+    for (const re of [DEFENDANT_OBJECT, DEFENDANT_LINKED, DEFENDANT_SUBJECT]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const raw = m[1] ?? m[2]!;
+        const lead = m[0].slice(0, m[0].indexOf(raw));
+        // Named as the object of the charge or of the link itself ("charged Ruslan Astamirov",
+        // "linked Aleksandr Ermakov to the attack"): a person needs no other word.
+        const direct =
+          re !== DEFENDANT_SUBJECT &&
+          !/(?:,|called|named)\s*$/.test(lead) &&
+          !/\s(?:an?|the|two|three|four|five)\s/.test(lead);
+        const name = raw
+          .replace(/^The\s+/, '')
+          .replace(/['’]s$/, '')
+          .replace(/\s+(?:and|of|&)$/, '');
+        const start = m.index + lead.length + (raw.length - raw.replace(/^The\s+/, '').length);
+        const end = start + name.length;
+        const words = name.split(/\s+/);
+        if (words.length < 2 || words.length > 6) continue;
+        if (words.some((w) => DEFENDANT_STOP.test(w))) continue;
+        if (mentions.some((x) => x.start < end && start < x.end)) continue;
+        // "a server linked to NSO's Pegasus spyware": a product, not who made it.
+        if (/['’]s\s/.test(name)) continue;
+        const after = text.slice(end, end + 90);
+        if (
+          /^\s+(?:spyware|malware|software|tool|tools|ransomware|exploit|app|platform|servers?|domains?)\b/i.test(
+            after,
+          )
+        )
+          continue;
+        const before = text.slice(Math.max(0, start - 70), start);
+        const company =
+          DEFENDANT_COMPANY_WORD.test(words[words.length - 1]!) ||
+          /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:company|firm|contractor|vendor|business|startup|enterprise|front)\b/i.test(
+            after,
+          ) ||
+          /\b(?:company|firm|contractor|front)\s*(?:called|named|,)?\s*$/i.test(before);
+        const person =
+          !company &&
+          words.length <= 4 &&
+          !ORG_WORD.test(name) &&
+          ((direct && words.length <= 3) ||
+            /^,?\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:hacker|national|citizen|officer|man|woman|resident|individual|programmer|developer|administrator|operator|member|employee|official)\b|who\b|whom\b|aged\b|\d{2}\b)/i.test(
+              after,
+            ) ||
+            /\b(?:hacker|national|citizen|officer|man|woman|resident|individual|programmer|developer|administrator|operator|businessman|suspects?)s?\s*(?:named|called|,)?\s*$/i.test(
+              before,
+            ));
+        if (!company && !person) continue;
+        const tStart = tokens.findIndex((t) => t.start >= start);
+        let tEnd = tokens.findIndex((t) => t.start >= end);
+        if (tEnd === -1) tEnd = tokens.length;
+        if (tStart === -1 || tEnd <= tStart) continue;
+        if (out.some((o) => o.tokenStart < tEnd && tStart < o.tokenEnd)) continue;
+        // Its state: a demonym just before ("a Chinese company"), else the state or organ the
+        // sentence ties it to after the name ("had close ties to the Ministry of State Security").
+        const tie =
+          mentions.find(
+            (x) =>
+              x.form === 'demonym' &&
+              !x.entity.bloc &&
+              x.end <= start &&
+              start - x.end < 50 &&
+              x.entity.country,
+          ) ??
+          mentions.find(
+            (x) =>
+              x.start >= end &&
+              (x.entity.type === 'country' ||
+                x.entity.type === 'organ' ||
+                x.entity.type === 'actor') &&
+              !x.entity.bloc &&
+              x.entity.country,
+          );
+        out.push({
+          party: {
+            name,
+            kind: company ? 'company' : 'person',
+            country: tie?.entity.country ?? null,
+          },
+          tokenStart: tStart,
+          tokenEnd: tEnd,
+        });
       }
     }
     return out;
