@@ -257,6 +257,16 @@ describe('companies and people a government names', () => {
       'The Justice Department charged Ruslan Astamirov, a Russian national, with deploying ransomware against companies in the United States.',
       'person:Ruslan Astamirov:RU',
     ],
+    [
+      'a one-word company, by its appositive',
+      'The agency said the propaganda portals behind the disinformation campaign were administered by TigerWeb, a Russian web-development company.',
+      'company:TigerWeb:RU',
+    ],
+    [
+      'a political party said to direct the operation',
+      'Police said the hacking operation had been directed by the Democratic Progressive Party, with ICEFCOM acting on its behalf.',
+      'unknown:Democratic Progressive Party:TW',
+    ],
   ])('%s', (_shape, text, expected) => {
     expect(accusedOf(text)).toContain(expected);
   });

@@ -201,6 +201,11 @@ const DEFENDANT_LINKED = new RegExp(
   String.raw`\b(?:(?:linked|tied|traced|connected|attributed|pinned)\s+(?:(?:the|this|that|its|these|those)\s+(?:[\w-]+\s+){0,2}(?:activity|attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|accounts?|network)\s+|it\s+|them\s+)?to|behind the \w+ (?:was|were))\s+(?:the\s+)?${CAP_NAME}|\b(?:linked|tied|connected)\s+${CAP_NAME}\s+to\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|breach|hack|intrusion|intrusions|operation|campaign|theft|leak)\b`,
   'gu',
 );
+/** "set up and administered by TigerWeb, a Russian web-development company", "directed by the Democratic Progressive Party". */
+const DEFENDANT_AGENT = new RegExp(
+  String.raw`\b(?:set up|administered|run|operated|created|built|developed|controlled|directed|orchestrated|ordered|commissioned|masterminded|financed|funded|carried out|conducted|instigated|coordinated)\s+by\s+(?:the\s+)?((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){0,5})`,
+  'gu',
+);
 /** "Sichuan Juxinhe Network Technology had taken part in exploiting…". */
 const DEFENDANT_SUBJECT = new RegExp(
   String.raw`${CAP_NAME}(?:,[^,]{3,90},)?\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
@@ -268,7 +273,7 @@ function sameParty(a: Party, b: Party): boolean {
 function accusedKey(p: Party): string {
   return p.actor
     ? `actor:${p.actor}`
-    : p.kind === 'company' || p.kind === 'person'
+    : p.kind === 'company' || p.kind === 'person' || p.kind === 'unknown'
       ? `name:${p.name.toLowerCase()}`
       : p.country
         ? `country:${p.country}`
@@ -538,15 +543,15 @@ export class RuleDetector implements Detector {
 
     // A named group describes its state in the same sentence: "Russia's APT29", "Midnight
     // Blizzard, part of Russia's SVR", "North Korea's Lazarus Group" are one claim, against the group.
-    const groupCountries = new Set(
-      accused
-        .filter((a) => a.party.kind !== 'state' && a.party.kind !== 'agency' && a.party.country)
-        .map((a) => a.party.country),
-    );
+    // (A political party is not a group its state's organs belong to.)
+    const describable = (a: (typeof accused)[number]) =>
+      a.party.kind !== 'state' &&
+      a.party.kind !== 'agency' &&
+      !!a.party.country &&
+      (a.party.kind !== 'unknown' || !!a.party.actor);
+    const groupCountries = new Set(accused.filter(describable).map((a) => a.party.country));
     // The organ stays on the group as its sponsor, so a query for the organ finds the claim.
-    const groupSpans = accused.filter(
-      (a) => a.party.kind !== 'state' && a.party.kind !== 'agency' && a.party.country,
-    );
+    const groupSpans = accused.filter(describable);
     for (let i = accused.length - 1; i >= 0; i--) {
       const a = accused[i]!;
       // "FBI pinning the hack on Iran, and Microsoft tying it to Iranian groups": a state named
@@ -879,7 +884,7 @@ export class RuleDetector implements Detector {
     mentions: Mention[],
   ): { party: Party; tokenStart: number; tokenEnd: number }[] {
     const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
-    for (const re of [DEFENDANT_OBJECT, DEFENDANT_LINKED, DEFENDANT_SUBJECT]) {
+    for (const re of [DEFENDANT_OBJECT, DEFENDANT_LINKED, DEFENDANT_AGENT, DEFENDANT_SUBJECT]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
@@ -898,8 +903,11 @@ export class RuleDetector implements Detector {
         const start = m.index + lead.length + (raw.length - raw.replace(/^The\s+/, '').length);
         const end = start + name.length;
         const words = name.split(/\s+/);
-        if (words.length < 2 || words.length > 6) continue;
-        if (words.some((w) => DEFENDANT_STOP.test(w))) continue;
+        // A political party ("the Democratic Progressive Party") answers for its government's
+        // operations; its own name is its identity.
+        const party = /^[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+Party$/.test(name);
+        if (words.length > 6) continue;
+        if (!party && words.some((w) => DEFENDANT_STOP.test(w))) continue;
         if (mentions.some((x) => x.start < end && start < x.end)) continue;
         // "a server linked to NSO's Pegasus spyware": a product, not who made it.
         if (/['’]s\s/.test(name)) continue;
@@ -928,7 +936,9 @@ export class RuleDetector implements Detector {
             /\b(?:hacker|national|citizen|officer|man|woman|resident|individual|programmer|developer|administrator|operator|businessman|suspects?)s?\s*(?:named|called|,)?\s*$/i.test(
               before,
             ));
-        if (!company && !person) continue;
+        if (!company && !person && !party) continue;
+        // One word is a name only beside a company word ("TigerWeb, a web-development company").
+        if (words.length < 2 && !(company && !DEFENDANT_COMPANY_WORD.test(words[0]!))) continue;
         const tStart = tokens.findIndex((t) => t.start >= start);
         let tEnd = tokens.findIndex((t) => t.start >= end);
         if (tEnd === -1) tEnd = tokens.length;
@@ -957,7 +967,7 @@ export class RuleDetector implements Detector {
         out.push({
           party: {
             name,
-            kind: company ? 'company' : 'person',
+            kind: company ? 'company' : person ? 'person' : 'unknown',
             country: tie?.entity.country ?? null,
           },
           tokenStart: tStart,

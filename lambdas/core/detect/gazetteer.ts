@@ -102,7 +102,7 @@ export function normalizeToken(raw: string): string {
 
 /** Alias words that are ordinary English (or other entity) words: they need a capital letter and a group context. */
 const COMMON_WORDS = new Set(
-  'play royal hive cuba snatch maze akira medusa cactus trigona quantum avaddon lorenz karakurt vice noname anonymous turla equation dragonfly energetic sandworm darkside black basta blackcat'
+  'play royal hive cuba snatch maze akira medusa cactus trigona quantum avaddon lorenz karakurt vice noname anonymous turla equation dragonfly energetic sandworm darkside black basta blackcat armageddon'
     .split(' ')
     .filter((w) => !['turla', 'sandworm', 'darkside', 'equation'].includes(w)),
 );
