@@ -132,6 +132,12 @@ describe('sentence shapes', () => {
       ],
       [
         'CN',
+        'The embassy said China was a major victim of cyberattacks and opposed groundless speculation.',
+        'CN',
+      ],
+      ['RU', "Peskov told reporters the Kremlin had 'nothing to do' with the hack.", 'RU'],
+      [
+        'CN',
         '"The U.S. government\'s accusations are pure slander," the Chinese embassy said in a statement.',
         'CN',
       ],

@@ -167,6 +167,28 @@ const EVENT_REF =
 const COREF =
   /\b(?:(?:the|this|that) (?:group|hackers|gang|actor|attackers|intruders|perpetrators|culprits|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary|spies|operatives)|(?:the )?(?:people|those|hackers|group|actors?) (?:behind|responsible for) (?:it|the (?:attack|breach|intrusion|hack|campaign|operation|theft)))\b/i;
 
+/**
+ * The text without quotation marks around words ("had 'nothing to do' with" → "had nothing to
+ * do with"), and where each of its characters was in the original. Apostrophes inside words stay.
+ */
+function unquoted(text: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/["“”«»]/.test(ch)) continue;
+    if (/['‘’]/.test(ch)) {
+      const prev = text[i - 1] ?? ' ';
+      const next = text[i + 1] ?? ' ';
+      if (!/[\p{L}\p{N}]/u.test(prev) || !/[\p{L}\p{N}]/u.test(next)) continue;
+    }
+    out += ch;
+    at.push(i);
+  }
+  at.push(text.length);
+  return { text: out, at };
+}
+
 /** "WASHINGTON/BEIJING -", "SEOUL, Nov 3 (Reuters) -": a place, not a party. */
 const DATELINE =
   /^(?:[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]+)*)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+/;
@@ -1453,7 +1475,8 @@ export class RuleDetector implements Detector {
     let lastSpeaker: Entity | null = null;
     let lastActor: Entity | null = null;
     for (const s of infos) {
-      const cueText = s.text.replace(NOT_A_DENIAL, ' ');
+      // "the Kremlin had 'nothing to do' with the hack": quoted words are read as words.
+      const cueText = unquoted(s.text).text.replace(NOT_A_DENIAL, ' ');
       // A negated involvement ("was not behind", "had nothing to do") is itself a denial.
       const denial = DENIAL_CUE.test(cueText) || NOT_INVOLVED.test(cueText);
       const ack = !denial && ACK_CUE.test(s.text) && !NEGATED_ACK.test(s.text);
@@ -1541,9 +1564,10 @@ export class RuleDetector implements Detector {
       const anchors: number[] = [];
       const denyAt = s.tokens.findIndex((t) => DENY_VERB.test(t.norm));
       if (denyAt > 0) anchors.push(denyAt);
-      const neg = NOT_INVOLVED.exec(s.text);
+      const plain = unquoted(s.text);
+      const neg = NOT_INVOLVED.exec(plain.text);
       if (neg) {
-        const at = s.tokens.findIndex((t) => t.start >= neg.index);
+        const at = s.tokens.findIndex((t) => t.start >= plain.at[neg.index]!);
         if (at > 0) anchors.push(at);
       }
       for (const at of anchors) {
@@ -1577,6 +1601,23 @@ export class RuleDetector implements Detector {
     const stateMedia = s.mentions.find((m) => m.entity.type === 'outlet' && m.entity.stateMedia);
     if (stateMedia) return voice(stateMedia.entity);
     if (lastActor && GROUP_VOICE.test(s.text)) return lastActor;
+    // "The embassy said China was itself a victim of cyberattacks": a role with no state of its
+    // own speaks for the state its answer is about.
+    if (
+      denial &&
+      verbAt > 0 &&
+      RESPONDER_ROLE.test(s.text.slice(0, s.tokens[verbAt]!.start)) &&
+      !s.mentions.some((m) => usable(m) && m.tokenEnd <= verbAt)
+    ) {
+      const k = s.tokens[verbAt + 1]?.norm === 'that' ? verbAt + 2 : verbAt + 1;
+      const subject = s.mentions.find(
+        (m) =>
+          m.tokenStart === k &&
+          !m.entity.bloc &&
+          (m.entity.type === 'country' || m.entity.type === 'organ'),
+      );
+      if (subject) return subject.entity;
+    }
     return verbAt >= 0 && RESPONDER_ROLE.test(s.text) ? lastSpeaker : null;
   }
 
