@@ -51,9 +51,17 @@ const norm = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/**
+ * The gazetteer entity a gold name stands for; a gold name written with its short form in
+ * parentheses ("Foreign Intelligence Service (SVR)") is either part.
+ */
 function entityName(name: string | null | undefined): string | undefined {
   if (!name) return undefined;
-  return gazetteer().resolve(name)?.name;
+  const g = gazetteer();
+  const whole = g.resolve(name);
+  if (whole) return whole.name;
+  const paren = /^(.+?)\s*\(([^)]+)\)\s*$/.exec(name);
+  return paren ? (g.resolve(paren[1]!)?.name ?? g.resolve(paren[2]!)?.name) : undefined;
 }
 
 /** Whether a predicted accused matches a gold accused: same actor, same country, or same name. */

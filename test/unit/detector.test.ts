@@ -273,6 +273,26 @@ describe('companies and people a government names', () => {
       'Police said the hacking operation had been directed by the Democratic Progressive Party, with ICEFCOM acting on its behalf.',
       'unknown:Democratic Progressive Party:TW',
     ],
+    [
+      'a person named in apposition to a charge',
+      'Amin Stigal, a Russian civilian first charged in June over the same cyberattack, is named as a co-conspirator.',
+      'person:Amin Stigal:RU',
+    ],
+    [
+      'the last company of a designation list',
+      'The Treasury said the hackers were affiliated with the IRGC and designated Najee Technology Hooshmand Fater LLC, a company it said Ahmadi runs, and Afkar System Yazd Company, accusing them of ransomware attacks.',
+      'company:Afkar System Yazd Company:IR',
+    ],
+    [
+      'a person after a company, both subjects of the operation',
+      "Treasury's Office of Foreign Assets Control said Sichuan Silence Information Technology Co., based in Chengdu, and Guan Tianfeng, who worked there, exploited a flaw in firewalls.",
+      'person:Guan Tianfeng:null',
+    ],
+    [
+      'the person behind an online persona',
+      'The National Crime Agency said Dmitry Yuryevich Khoroshev, from the city of Voronezh, was the person behind LockBitSupp, who ran the ransomware group.',
+      'person:Dmitry Yuryevich Khoroshev:null',
+    ],
   ])('%s', (_shape, text, expected) => {
     expect(accusedOf(text)).toContain(expected);
   });
@@ -289,11 +309,50 @@ describe('companies and people a government names', () => {
       'charged, but no name',
       'Prosecutors said the attack was carried out from Shanghai, and charged five military officers with hacking.',
     ],
+    [
+      'a minister after a sanction',
+      'The Treasury sanctioned two Chinese hackers over the breach, and Secretary Janet Yellen said more would follow.',
+    ],
   ])('%s names no company or person', (_shape, text) => {
     expect(
       detect(text).claims.filter(
         (c) => c.accused.kind === 'company' || c.accused.kind === 'person',
       ),
+    ).toEqual([]);
+  });
+});
+
+describe('a company or person with no state of its own', () => {
+  it('belongs to the one state on the other side of the story', () => {
+    const r = detect(
+      "US sanctions Chengdu firm over firewall hacks\n\nTreasury's Office of Foreign Assets Control said Sichuan Silence Information Technology Co., based in Chengdu, and Guan Tianfeng, who worked there, exploited a flaw in firewalls, infecting 81,000 devices.\n\nChina's foreign ministry called the sanctions groundless and said the United States was the world's biggest hacking empire.",
+    );
+    const firm = r.claims.find((c) => c.accused.name.startsWith('Sichuan Silence'));
+    expect(firm?.accused.country).toBe('CN');
+    expect(firm?.responses.map((x) => x.kind)).toContain('denial');
+  });
+  it('stays without one when the story names no other state', () => {
+    const r = detect(
+      'Prosecutors charged Ruslan Petrov with deploying ransomware against hospitals, the Justice Department said.',
+    );
+    expect(r.claims.map((c) => [c.accused.name, c.accused.country])).toEqual([
+      ['Ruslan Petrov', null],
+    ]);
+  });
+});
+
+describe('organs and cyber wording', () => {
+  it('reads past an owner the gazetteer does not name', () => {
+    const r = detect(
+      "Investigators said the attack, which wiped the hard disks of 48,000 computers at broadcasters and banks, had been carried out by the North's Reconnaissance General Bureau.",
+    );
+    expect(r.claims.map((c) => c.accused.actor)).toEqual(['RGB']);
+  });
+  it('does not take jets breaching airspace for an intrusion', () => {
+    expect(
+      detect(
+        'The prime minister pointed to Russian drones entering Polish airspace and Russian fighter jets breaching Estonian airspace last week.',
+      ).claims,
     ).toEqual([]);
   });
 });

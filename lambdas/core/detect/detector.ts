@@ -230,7 +230,20 @@ const DEFENDANT_AGENT = new RegExp(
 );
 /** "Sichuan Juxinhe Network Technology had taken part in exploiting…". */
 const DEFENDANT_SUBJECT = new RegExp(
-  String.raw`${CAP_NAME}(?:,[^,]{3,90},)?\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
+  String.raw`${CAP_NAME}(?:,[^.;]{3,120}?,)?(?:\s+and\s+(?:two|three|four|five|several|other|his|her|their)\s+(?:\w+\s+)?(?:associates|others|co-conspirators|accomplices|colleagues))?,?\s+(?:(?:which|that|who)\s+)?(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|exploited|infected|deployed|(?:the (?:person|man|woman|hacker|administrator|leader|boss|mastermind|developer|operator) )?behind|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
+  'gu',
+);
+/**
+ * "Amin Stigal, a Russian civilian first charged in June…", and the later names of a list
+ * after a designation ("designated X LLC, a company it said Ahmadi runs, and Afkar System Yazd
+ * Company").
+ */
+const DEFENDANT_APPOSITIVE = new RegExp(
+  String.raw`${CAP_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:national|civilian|citizen|hacker|officer|man|woman|programmer|resident|businessman|engineer|employee)\b[^.;]{0,80}?\b(?:charged|indicted|sanctioned|designated|accused|wanted|co-conspirator|arrested|extradited)`,
+  'gu',
+);
+const DEFENDANT_LIST = new RegExp(
+  String.raw`\b(?:designated|sanctioned|charged|indicted|sanctions (?:on|against))\s[^.;]{3,160}?,?\s+and\s+${CAP_NAME}`,
   'gu',
 );
 /** Words that end a company's name. */
@@ -393,6 +406,28 @@ export class RuleDetector implements Detector {
     for (const c of claims) {
       const sponsor = c.accused.actor ? sponsors.get(c.accused.actor) : undefined;
       if (sponsor) c.accused = { ...c.accused, sponsor };
+    }
+    // A company or person named with no state, in a story whose other side is one state only
+    // ("US sanctions Chengdu company…; China's foreign ministry said…"), belongs to that state.
+    const named = (p: Party) => (p.kind === 'company' || p.kind === 'person') && !p.actor;
+    for (const c of claims) {
+      if (c.accused.country || !named(c.accused)) continue;
+      const sides = new Set<string>();
+      for (const o of claims) {
+        for (const p of [o.accused, o.accuser]) {
+          if (!p?.country || p === c.accused || named(p) || p.kind === 'company') continue;
+          if (p.kind === 'media') continue;
+          if (this.gaz.country(p.country)?.bloc) continue;
+          sides.add(p.country);
+        }
+      }
+      if (c.accuser?.country) sides.delete(c.accuser.country);
+      if (sides.size === 1) c.accused = { ...c.accused, country: [...sides][0]! };
+    }
+    for (const c of claims) {
+      if (c.accused.country || !named(c.accused)) continue;
+      const same = claims.find((o) => o.accused.country && o.accused.name === c.accused.name);
+      if (same) c.accused = { ...c.accused, country: same.accused.country };
     }
     this.attachEvidence(claims, infos);
     this.attachResponses(claims, infos);
@@ -559,7 +594,7 @@ export class RuleDetector implements Detector {
     // Groups the gazetteer does not know, named by a pattern.
     for (const g of this.namedGroups(text, tokens, s.mentions)) accused.push(g);
     // Companies and people a government sanctions, charges or ties to the operation.
-    for (const d of this.namedDefendants(text, tokens, s.mentions))
+    for (const d of this.namedDefendants(text, tokens, s.mentions, lastAccused))
       if (!accused.some((a) => a.tokenStart < d.tokenEnd && d.tokenStart < a.tokenEnd))
         accused.push(d);
 
@@ -904,9 +939,17 @@ export class RuleDetector implements Detector {
     text: string,
     tokens: Token[],
     mentions: Mention[],
+    lastAccused: Party | null,
   ): { party: Party; tokenStart: number; tokenEnd: number }[] {
     const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
-    for (const re of [DEFENDANT_OBJECT, DEFENDANT_LINKED, DEFENDANT_AGENT, DEFENDANT_SUBJECT]) {
+    for (const re of [
+      DEFENDANT_OBJECT,
+      DEFENDANT_LINKED,
+      DEFENDANT_AGENT,
+      DEFENDANT_SUBJECT,
+      DEFENDANT_APPOSITIVE,
+      DEFENDANT_LIST,
+    ]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
@@ -916,6 +959,7 @@ export class RuleDetector implements Detector {
         // "linked Aleksandr Ermakov to the attack"): a person needs no other word.
         const direct =
           re !== DEFENDANT_SUBJECT &&
+          re !== DEFENDANT_LIST &&
           !/(?:,|called|named)\s*$/.test(lead) &&
           !/\s(?:an?|the|two|three|four|five)\s/.test(lead);
         const name = raw
@@ -924,11 +968,21 @@ export class RuleDetector implements Detector {
           .replace(/\s+(?:and|of|&)$/, '');
         const start = m.index + lead.length + (raw.length - raw.replace(/^The\s+/, '').length);
         const end = start + name.length;
-        const words = name.split(/\s+/);
+        // A later name inside this match ("X, based in Chengdu, and Guan Tianfeng, who…") is
+        // looked at too.
+        re.lastIndex = Math.max(m.index + 1, end);
+        const words = name.split(/\s+/).filter((w) => !/^(?:and|of|&)$/.test(w));
+        // The subject of the operation itself ("Mansour Ahmadi and two associates exploited…",
+        // "X was the person behind LockBitSupp"): a person needs no other word either.
+        const doer =
+          re === DEFENDANT_SUBJECT &&
+          /\b(?:carried out|hacked|breached|exploited|infected|deployed|behind|took part in|taken part in|participated in)\b/.test(
+            m[0].slice(lead.length + raw.length),
+          );
         // A political party ("the Democratic Progressive Party") answers for its government's
         // operations; its own name is its identity.
         const party = /^[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+Party$/.test(name);
-        if (words.length > 6) continue;
+        if (words.length > 7) continue;
         if (!party && words.some((w) => DEFENDANT_STOP.test(w))) continue;
         if (mentions.some((x) => x.start < end && start < x.end)) continue;
         // "a server linked to NSO's Pegasus spyware": a product, not who made it.
@@ -943,7 +997,7 @@ export class RuleDetector implements Detector {
         const before = text.slice(Math.max(0, start - 70), start);
         const company =
           DEFENDANT_COMPANY_WORD.test(words[words.length - 1]!) ||
-          /^,?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:company|firm|contractor|vendor|business|startup|enterprise|front)\b/i.test(
+          /^,?\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}(?:company|firm|contractor|vendor|business|startup|enterprise|front)\b/i.test(
             after,
           ) ||
           /\b(?:company|firm|contractor|front)\s*(?:called|named|,)?\s*$/i.test(before);
@@ -951,8 +1005,8 @@ export class RuleDetector implements Detector {
           !company &&
           words.length <= 4 &&
           !ORG_WORD.test(name) &&
-          ((direct && words.length <= 3) ||
-            /^,?\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:hacker|national|citizen|officer|man|woman|resident|individual|programmer|developer|administrator|operator|member|employee|official)\b|who\b|whom\b|aged\b|\d{2}\b)/i.test(
+          (((direct || doer) && words.length <= 3) ||
+            /^,?\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:hacker|national|citizen|civilian|officer|man|woman|resident|individual|programmer|developer|administrator|operator|member|employee|official|engineer|manager|contractor)\b|who\b|whom\b|aged\b|\d{2}\b)/i.test(
               after,
             ) ||
             /\b(?:hacker|national|citizen|officer|man|woman|resident|individual|programmer|developer|administrator|operator|businessman|suspects?)s?\s*(?:named|called|,)?\s*$/i.test(
@@ -980,17 +1034,32 @@ export class RuleDetector implements Detector {
           mentions.find(
             (x) =>
               x.start >= end &&
-              (x.entity.type === 'country' ||
-                x.entity.type === 'organ' ||
-                x.entity.type === 'actor') &&
               !x.entity.bloc &&
-              x.entity.country,
+              !!x.entity.country &&
+              // Not the one speaking ("…, the Justice Department said").
+              !/^['’]?s?\s+(?:has\s+|had\s+)?(?:said|says|announced|told|stated|alleged|added)\b/.test(
+                text.slice(x.end, x.end + 20),
+              ) &&
+              !/according to\s+(?:the\s+)?$/i.test(
+                text.slice(Math.max(0, x.start - 20), x.start),
+              ) &&
+              (x.entity.type === 'organ' ||
+                x.entity.type === 'actor' ||
+                // "an IT firm in Vietnam", "a Russian web-development company" — not the
+                // target ("intrusions aimed at U.S. infrastructure").
+                (x.entity.type === 'country' &&
+                  x.start - end < 70 &&
+                  !/\b(?:at|against|into|on|targeting|targeted|hit|breached)\s+(?:the\s+)?$/i.test(
+                    text.slice(Math.max(0, x.start - 20), x.start),
+                  ))),
           );
         out.push({
           party: {
             name,
             kind: company ? 'company' : person ? 'person' : 'unknown',
-            country: tie?.entity.country ?? null,
+            // Else the state of the party the sentence before accused ("It also sanctioned
+            // Zhao Guangzong, an employee of the firm").
+            country: tie?.entity.country ?? lastAccused?.country ?? null,
           },
           tokenStart: tStart,
           tokenEnd: tEnd,
@@ -1159,6 +1228,16 @@ export class RuleDetector implements Detector {
       if (owner) {
         ctx = tokens.slice(Math.max(0, owner.tokenStart - 6), owner.tokenStart);
         ctxStart = owner.tokenStart;
+      } else if (e.type === 'organ') {
+        // "carried out by the North's Reconnaissance General Bureau": an owner the gazetteer
+        // does not name is read past too.
+        let k = m.tokenStart - 2;
+        while (k >= 0 && /^\p{Lu}/u.test(tokens[k]!.raw) && m.tokenStart - 2 - k < 3) k--;
+        if (k < m.tokenStart - 2) {
+          if (tokens[k]?.norm === 'the') k--;
+          ctx = tokens.slice(Math.max(0, k - 5), k + 1);
+          ctxStart = k + 1;
+        }
       }
     }
     // "Microsoft has linked Cotton Sandstorm to Iran's Revolutionary Guard": the group's owner.
