@@ -322,6 +322,35 @@ describe('companies and people a government names', () => {
   });
 });
 
+describe('answers in shapes the gazetteer cannot anchor', () => {
+  const denials = (text: string) =>
+    detect(text)
+      .claims.filter((c) => c.responses.some((x) => x.kind === 'denial'))
+      .map((c) => c.accused.actor ?? c.accused.name)
+      .sort();
+  it('gives each clause its own speaker', () => {
+    expect(
+      denials(
+        "Microsoft said a group it calls Cotton Sandstorm, tied to Iran's Revolutionary Guards, probed election websites, and that Chinese hackers it calls Taizi Flood spread fake videos.\n\nIran's mission to the United Nations said Tehran has neither the motive nor the intention to meddle in the vote, while a spokesperson for the Chinese Embassy said China had no intention of interfering and rejected what he called malicious speculation.",
+      ),
+    ).toEqual(['Emennet Pasargad', 'Spamouflage']);
+  });
+  it('lets a company the gazetteer does not know deny for itself', () => {
+    expect(
+      denials(
+        'Researchers said the hacking unit was run by DarkMatter, an Abu Dhabi cybersecurity company, which spied on activists.\n\nDarkMatter has consistently denied taking part in offensive hacking.',
+      ),
+    ).toEqual(['DarkMatter']);
+  });
+  it('accuses a security company said to support an operation, and hears its answer', () => {
+    expect(
+      denials(
+        "The Treasury Department said on Thursday that Positive Technologies supports the hacking operations of the FSB, Russia's main security agency.\n\nIn a statement, Positive Technologies said it rejected the groundless accusations.",
+      ),
+    ).toContain('Positive Technologies');
+  });
+});
+
 describe('a company or person with no state of its own', () => {
   it('belongs to the one state on the other side of the story', () => {
     const r = detect(

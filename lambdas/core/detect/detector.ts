@@ -230,7 +230,7 @@ const DEFENDANT_AGENT = new RegExp(
 );
 /** "Sichuan Juxinhe Network Technology had taken part in exploiting…". */
 const DEFENDANT_SUBJECT = new RegExp(
-  String.raw`${CAP_NAME}(?:,[^.;]{3,120}?,)?(?:\s+and\s+(?:two|three|four|five|several|other|his|her|their)\s+(?:\w+\s+)?(?:associates|others|co-conspirators|accomplices|colleagues))?,?\s+(?:(?:which|that|who)\s+)?(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|exploited|infected|deployed|(?:the (?:person|man|woman|hacker|administrator|leader|boss|mastermind|developer|operator) )?behind|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
+  String.raw`${CAP_NAME}(?:,[^.;]{3,120}?,)?(?:\s+and\s+(?:two|three|four|five|several|other|his|her|their)\s+(?:\w+\s+)?(?:associates|others|co-conspirators|accomplices|colleagues))?,?\s+(?:(?:which|that|who)\s+)?(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|exploited|infected|deployed|(?:the (?:person|man|woman|hacker|administrator|leader|boss|mastermind|developer|operator) )?behind|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|(?:supports?|supported|helps?|helped|assists?|assisted|aids?|aided)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:hacking|cyber\w*|intrusions?|espionage)|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
   'gu',
 );
 /**
@@ -984,7 +984,13 @@ export class RuleDetector implements Detector {
         const party = /^[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+Party$/.test(name);
         if (words.length > 7) continue;
         if (!party && words.some((w) => DEFENDANT_STOP.test(w))) continue;
-        if (mentions.some((x) => x.start < end && start < x.end)) continue;
+        // A security company sanctioned or said to help an operation ("Positive Technologies
+        // supports the hacking operations of the FSB") is accused like any company.
+        const vendor = mentions.find(
+          (x) => x.entity.type === 'vendor' && x.start === start && x.end === end,
+        );
+        if (!vendor && mentions.some((x) => x.start < end && start < x.end)) continue;
+        if (vendor && (re === DEFENDANT_LINKED || re === DEFENDANT_AGENT)) continue;
         // "a server linked to NSO's Pegasus spyware": a product, not who made it.
         if (/['’]s\s/.test(name)) continue;
         const after = text.slice(end, end + 90);
@@ -996,6 +1002,7 @@ export class RuleDetector implements Detector {
           continue;
         const before = text.slice(Math.max(0, start - 70), start);
         const company =
+          !!vendor ||
           DEFENDANT_COMPANY_WORD.test(words[words.length - 1]!) ||
           /^,?\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}(?:company|firm|contractor|vendor|business|startup|enterprise|front)\b/i.test(
             after,
@@ -1059,7 +1066,10 @@ export class RuleDetector implements Detector {
             kind: company ? 'company' : person ? 'person' : 'unknown',
             // Else the state of the party the sentence before accused ("It also sanctioned
             // Zhao Guangzong, an employee of the firm").
-            country: tie?.entity.country ?? lastAccused?.country ?? null,
+            country:
+              tie?.entity.country ??
+              (lastAccused && lastAccused.kind !== 'state' ? lastAccused.country : null) ??
+              null,
           },
           tokenStart: tStart,
           tokenEnd: tEnd,
@@ -1559,27 +1569,69 @@ export class RuleDetector implements Detector {
       // A negated involvement ("was not behind", "had nothing to do") is itself a denial.
       const denial = DENIAL_CUE.test(cueText) || NOT_INVOLVED.test(cueText);
       const ack = !denial && ACK_CUE.test(s.text) && !NEGATED_ACK.test(s.text);
-      const speaker = this.responder(s, denial, lastSpeaker, lastActor);
+      // "Iran's mission said Tehran has no motive to meddle, while a spokesperson for the Chinese
+      // Embassy said China…": each clause has its own speaker.
+      const clauses = denial || ack ? this.clauses(s) : [s];
+      const speakers = clauses.map((c) =>
+        this.responder(
+          c,
+          DENIAL_CUE.test(unquoted(c.text).text.replace(NOT_A_DENIAL, ' ')) ||
+            NOT_INVOLVED.test(unquoted(c.text).text.replace(NOT_A_DENIAL, ' ')) ||
+            (denial && clauses.length === 1),
+          lastSpeaker,
+          lastActor,
+        ),
+      );
       const named = this.firstNamedSpeaker(s);
       if (named) lastSpeaker = named.entity;
       for (const m of s.mentions) if (m.entity.type === 'actor') lastActor = m.entity;
-      if ((!denial && !ack) || !speaker) continue;
-      const e = speaker;
-      const against = claims.filter(
-        (c) =>
-          (c.accused.actor && e.name === c.accused.actor) ||
-          (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor'),
-      );
-      // A denial answers every claim against that side in the article ("rejected the accusation,
-      // as it had the earlier company reports"); replies are often paragraphs away.
-      for (const c of against) {
-        // The accuser's own voice never denies its claim.
-        if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
-        const kind = denial ? 'denial' : 'acknowledgement';
+      if (!denial && !ack) continue;
+      const kind = denial ? 'denial' : 'acknowledgement';
+      // A company, person or group the gazetteer does not know, answering for itself
+      // ("DarkMatter has consistently denied taking part…", "Positive Technologies said it
+      // rejected the groundless accusations").
+      for (const c of claims) {
+        if (c.accused.actor && this.gaz.resolve(c.accused.actor)) continue;
+        if (c.accused.kind === 'state' || c.accused.kind === 'agency') continue;
+        const at = s.text.indexOf(c.accused.name);
+        if (at < 0 || at > 80) continue;
+        const rest = s.text.slice(at + c.accused.name.length, at + c.accused.name.length + 90);
+        if (
+          !/^(?:,[^,]{0,60},)?\s+(?:\w+\s+){0,4}?(?:denied|denies|rejected|rejects|dismissed|dismisses|said|says|told|called|insisted|maintained|responded|wrote|posted)\b/.test(
+            rest,
+          )
+        )
+          continue;
         if (c.responses.some((r) => r.kind === kind)) continue;
-        c.responses.push({ by: entityParty(e), kind, text: s.text });
+        c.responses.push({ by: { ...c.accused }, kind, text: s.text });
+      }
+      for (const e of speakers) {
+        if (!e) continue;
+        const against = claims.filter(
+          (c) =>
+            (c.accused.actor && e.name === c.accused.actor) ||
+            (!!c.accused.country && e.country === c.accused.country && e.type !== 'actor'),
+        );
+        // A denial answers every claim against that side in the article ("rejected the
+        // accusation, as it had the earlier company reports"); replies are often paragraphs away.
+        for (const c of against) {
+          // The accuser's own voice never denies its claim.
+          if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
+          if (c.responses.some((r) => r.kind === kind)) continue;
+          c.responses.push({ by: entityParty(e), kind, text: s.text });
+        }
       }
     }
+  }
+
+  /** A sentence cut at ", while" and ";" into clauses, each read as a sentence of its own. */
+  private clauses(s: SentenceInfo): SentenceInfo[] {
+    const parts = s.text.split(/,\s+while\s+|;\s+|,\s+whereas\s+/);
+    if (parts.length < 2) return [s];
+    return parts.map((text) => {
+      const tokens = tokenize(text);
+      return { ...s, text, tokens, mentions: this.gaz.scan(text, tokens) };
+    });
   }
 
   /** Whether a mention is the object of a preposition ("accusations against China"). */
