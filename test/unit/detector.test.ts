@@ -310,6 +310,14 @@ describe('companies and people a government names', () => {
       'Prosecutors said the attack was carried out from Shanghai, and charged five military officers with hacking.',
     ],
     [
+      'a victim in the passive',
+      'The government said the phones of the prime minister and defence minister Margarita Robles had been infected with Pegasus spyware.',
+    ],
+    [
+      'who carried out a forensic review',
+      'The forensic review was carried out by FTI Consulting, which concluded that the hack came from the account.',
+    ],
+    [
       'a minister after a sanction',
       'The Treasury sanctioned two Chinese hackers over the breach, and Secretary Janet Yellen said more would follow.',
     ],
@@ -376,6 +384,13 @@ describe('organs and cyber wording', () => {
       "Investigators said the attack, which wiped the hard disks of 48,000 computers at broadcasters and banks, had been carried out by the North's Reconnaissance General Bureau.",
     );
     expect(r.claims.map((c) => c.accused.actor)).toEqual(['RGB']);
+  });
+  it('hears a national intelligence service that concluded, rather than accusing it', () => {
+    const r = detect(
+      'The spokesperson said German intelligence had concluded that Russia was behind a disinformation campaign known as Storm-1516 that spread fabricated videos online.',
+    );
+    expect(r.claims.map((c) => c.accused.country)).not.toContain('DE');
+    expect(r.claims.map((c) => c.accused.country)).toContain('RU');
   });
   it('does not take jets breaching airspace for an intrusion', () => {
     expect(

@@ -955,6 +955,23 @@ export class RuleDetector implements Detector {
       while ((m = re.exec(text))) {
         const raw = m[1] ?? m[2]!;
         const lead = m[0].slice(0, m[0].indexOf(raw));
+        // "the phones of … Margarita Robles had been infected": a victim, not a doer.
+        if (
+          re === DEFENDANT_SUBJECT &&
+          /\bbeen\s+(?:\w+\s+)?(?:hacked|breached|exploited|infected|deployed|carried out|conducted|targeted)\b/.test(
+            m[0].slice(lead.length + raw.length),
+          )
+        )
+          continue;
+        // "The forensic review was carried out by FTI Consulting": who did something that is
+        // not an operation.
+        if (
+          re === DEFENDANT_AGENT &&
+          /\b(?:review|investigation|analysis|audit|study|report|research|probe|assessment|examination|response|clean-?up|remediation|inquiry)(?:\s+\w+){0,2}\s+(?:was|were|is|are|had been|has been|have been|being)\s*$/i.test(
+            text.slice(Math.max(0, m.index - 60), m.index),
+          )
+        )
+          continue;
         // Named as the object of the charge or of the link itself ("charged Ruslan Astamirov",
         // "linked Aleksandr Ermakov to the attack"): a person needs no other word.
         const direct =
@@ -1212,8 +1229,12 @@ export class RuleDetector implements Detector {
           )
             return true;
           if (e.type === 'organ' || w === 'intelligence' || w === 'military') {
-            // "Russian military intelligence" is accused unless it speaks.
-            if (SPEECH_VERB.test(next) && !/^(has|have|had|is|was|were|are)$/.test(next))
+            // "Russian military intelligence" is accused unless it speaks ("German intelligence
+            // had concluded that…").
+            const aux = /^(has|have|had|is|was|were|are)$/;
+            if (SPEECH_VERB.test(next) && !aux.test(next)) return false;
+            const then = after[k + 2]?.norm ?? '';
+            if (/^(has|have|had)$/.test(next) && SPEECH_VERB.test(then) && !aux.test(then))
               return false;
             // "Ukrainian military forums", "a Russian military officer" only describe.
             if (w === 'military' || w === 'intelligence')
