@@ -310,6 +310,10 @@ describe('companies and people a government names', () => {
       'Prosecutors said the attack was carried out from Shanghai, and charged five military officers with hacking.',
     ],
     [
+      'football',
+      "Harbour City's attack was relentless from the restart. Dani Okafor hacked away at the lead with two goals in eight minutes.",
+    ],
+    [
       'a victim in the passive',
       'The government said the phones of the prime minister and defence minister Margarita Robles had been infected with Pegasus spyware.',
     ],

@@ -991,11 +991,16 @@ export class RuleDetector implements Detector {
         const words = name.split(/\s+/).filter((w) => !/^(?:and|of|&)$/.test(w));
         // The subject of the operation itself ("Mansour Ahmadi and two associates exploited…",
         // "X was the person behind LockBitSupp"): a person needs no other word either.
+        // …and the sentence goes on about a cyber operation ("Dani Okafor hacked away at the
+        // lead" is football).
+        const verbAt = m.index + m[0].length;
         const doer =
           re === DEFENDANT_SUBJECT &&
           /\b(?:carried out|hacked|breached|exploited|infected|deployed|behind|took part in|taken part in|participated in)\b/.test(
             m[0].slice(lead.length + raw.length),
-          );
+          ) &&
+          !/^\s+(?:away|off|down|at)\b/.test(text.slice(verbAt)) &&
+          CYBER_CUE.test(text.slice(verbAt));
         // A political party ("the Democratic Progressive Party") answers for its government's
         // operations; its own name is its identity.
         const party = /^[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+Party$/.test(name);
