@@ -171,7 +171,10 @@ const COREF =
  * The text without quotation marks around words ("had 'nothing to do' with" → "had nothing to
  * do with"), and where each of its characters was in the original. Apostrophes inside words stay.
  */
-function unquoted(text: string): { text: string; at: number[] } {
+/** A quotation mark: double quotes, or a single one not inside a word ("Russia's" has none). */
+const QUOTE_MARK = /["“”«»]|(?<![\p{L}\p{N}])['‘’]|['‘’](?![\p{L}\p{N}])/u;
+function unquoted(text: string): { text: string; at: (i: number) => number } {
+  if (!QUOTE_MARK.test(text)) return { text, at: (i) => i };
   let out = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -186,7 +189,7 @@ function unquoted(text: string): { text: string; at: number[] } {
     at.push(i);
   }
   at.push(text.length);
-  return { text: out, at };
+  return { text: out, at: (i) => at[i]! };
 }
 
 /** "WASHINGTON/BEIJING -", "SEOUL, Nov 3 (Reuters) -": a place, not a party. */
@@ -942,14 +945,26 @@ export class RuleDetector implements Detector {
     lastAccused: Party | null,
   ): { party: Party; tokenStart: number; tokenEnd: number }[] {
     const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
-    for (const re of [
-      DEFENDANT_OBJECT,
-      DEFENDANT_LINKED,
-      DEFENDANT_AGENT,
-      DEFENDANT_SUBJECT,
-      DEFENDANT_APPOSITIVE,
-      DEFENDANT_LIST,
-    ]) {
+    // Each shape with a cheap test of the words it needs, so most sentences cost nothing.
+    const shapes: [RegExp, RegExp][] = [
+      [
+        DEFENDANT_OBJECT,
+        /sanction|designat|indict|charg|blacklist|penalt|warrant|wanted|bounty|reward/i,
+      ],
+      [DEFENDANT_LINKED, /linked|tied|traced|connected|attributed|pinned|behind/i],
+      [DEFENDANT_AGENT, / by /],
+      [
+        DEFENDANT_SUBJECT,
+        /involved|part in|participated|carried|conducted|helped|hacked|breached|exploited|infected|deployed|behind|developed|ran the|ties|links|work|front|support|assist|aid/i,
+      ],
+      [
+        DEFENDANT_APPOSITIVE,
+        /charged|indicted|sanctioned|designated|accused|wanted|conspirator|arrested|extradited/i,
+      ],
+      [DEFENDANT_LIST, /designated|sanction|charged|indicted/i],
+    ];
+    for (const [re, gate] of shapes) {
+      if (!gate.test(text)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
@@ -1589,25 +1604,28 @@ export class RuleDetector implements Detector {
   private attachResponses(claims: Claim[], infos: SentenceInfo[]): void {
     let lastSpeaker: Entity | null = null;
     let lastActor: Entity | null = null;
+    // Claims against a party the gazetteer does not know, which may answer for itself.
+    const unknown = claims.filter(
+      (c) =>
+        c.accused.kind !== 'state' &&
+        c.accused.kind !== 'agency' &&
+        !(c.accused.actor && this.gaz.resolve(c.accused.actor)),
+    );
+    const cueOf = (text: string) => unquoted(text).text.replace(NOT_A_DENIAL, ' ');
     for (const s of infos) {
       // "the Kremlin had 'nothing to do' with the hack": quoted words are read as words.
-      const cueText = unquoted(s.text).text.replace(NOT_A_DENIAL, ' ');
+      const cueText = cueOf(s.text);
       // A negated involvement ("was not behind", "had nothing to do") is itself a denial.
       const denial = DENIAL_CUE.test(cueText) || NOT_INVOLVED.test(cueText);
       const ack = !denial && ACK_CUE.test(s.text) && !NEGATED_ACK.test(s.text);
       // "Iran's mission said Tehran has no motive to meddle, while a spokesperson for the Chinese
       // Embassy said China…": each clause has its own speaker.
       const clauses = denial || ack ? this.clauses(s) : [s];
-      const speakers = clauses.map((c) =>
-        this.responder(
-          c,
-          DENIAL_CUE.test(unquoted(c.text).text.replace(NOT_A_DENIAL, ' ')) ||
-            NOT_INVOLVED.test(unquoted(c.text).text.replace(NOT_A_DENIAL, ' ')) ||
-            (denial && clauses.length === 1),
-          lastSpeaker,
-          lastActor,
-        ),
-      );
+      const speakers = clauses.map((c) => {
+        const own = clauses.length === 1 ? cueText : cueOf(c.text);
+        const says = clauses.length === 1 ? denial : DENIAL_CUE.test(own) || NOT_INVOLVED.test(own);
+        return this.responder(c, says, lastSpeaker, lastActor);
+      });
       const named = this.firstNamedSpeaker(s);
       if (named) lastSpeaker = named.entity;
       for (const m of s.mentions) if (m.entity.type === 'actor') lastActor = m.entity;
@@ -1616,9 +1634,7 @@ export class RuleDetector implements Detector {
       // A company, person or group the gazetteer does not know, answering for itself
       // ("DarkMatter has consistently denied taking part…", "Positive Technologies said it
       // rejected the groundless accusations").
-      for (const c of claims) {
-        if (c.accused.actor && this.gaz.resolve(c.accused.actor)) continue;
-        if (c.accused.kind === 'state' || c.accused.kind === 'agency') continue;
+      for (const c of unknown) {
         const at = s.text.indexOf(c.accused.name);
         if (at < 0 || at > 80) continue;
         const rest = s.text.slice(at + c.accused.name.length, at + c.accused.name.length + 90);
@@ -1724,7 +1740,7 @@ export class RuleDetector implements Detector {
       const plain = unquoted(s.text);
       const neg = NOT_INVOLVED.exec(plain.text);
       if (neg) {
-        const at = s.tokens.findIndex((t) => t.start >= plain.at[neg.index]!);
+        const at = s.tokens.findIndex((t) => t.start >= plain.at(neg.index));
         if (at > 0) anchors.push(at);
       }
       for (const at of anchors) {
