@@ -91,6 +91,11 @@ export function accuserMatches(gold: GoldParty, p: Party): boolean {
   const ge = g.resolve(gold.name);
   const pe = g.resolve(p.name);
   if (ge && pe && ge.type === pe.type && ge.name === pe.name) return true;
+  // A gold accuser written as several ("FBI and CISA", "NSA, FBI and CISA") is matched by any.
+  if (!ge && pe && /,|\band\b/.test(gold.name)) {
+    const parts = gold.name.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+    if (parts.some((x) => g.resolve(x)?.name === pe.name)) return true;
+  }
   const goldIsGovernment =
     !!gold.country &&
     (ge?.type === 'country' || ge?.type === 'organ' || (!ge && GOVERNMENT_BODY.test(gold.name)));
