@@ -363,6 +363,21 @@ describe('answers in shapes the gazetteer cannot anchor', () => {
   });
 });
 
+describe('a person named in full, then by one name', () => {
+  it('is the same accused, so a later charge adds its accuser', () => {
+    const r = detect(
+      "Treasury's Office of Foreign Assets Control said Sichuan Silence Information Technology Co. and Guan Tianfeng, who worked there, exploited a flaw in firewalls.\n\nThe Justice Department unsealed an indictment charging Guan with computer fraud.",
+    );
+    expect(r.claims.map(pair)).toContain('Department of Justice → Guan Tianfeng');
+  });
+  it('is only a name said before', () => {
+    const r = detect(
+      'The Justice Department charged Ruslan Astamirov, a Russian national, with deploying ransomware.\n\nThe indictment also charged Lambert with computer fraud.',
+    );
+    expect(r.claims.map((c) => c.accused.name)).toEqual(['Ruslan Astamirov']);
+  });
+});
+
 describe('a company or person with no state of its own', () => {
   it('belongs to the one state on the other side of the story', () => {
     const r = detect(

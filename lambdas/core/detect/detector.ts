@@ -215,12 +215,15 @@ const NOT_A_GROUP =
   /^(Operation|Project|Campaign|Patch|CVE|The|A|An|This|That|Its|Their|Chinese|Russian|Iranian|North|South|American|British|Israeli|Ukrainian|State|Government|Security|Cyber|Microsoft|Google|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Some|Many|Other|One|Two|Several|Another|New|Pro|It|He|She|They|We|In|On|At|For)$/;
 
 /** A capitalized name of two to six words ("Sichuan Juxinhe Network Technology", "Yin Kecheng"). */
-const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,5})`;
+const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,7})`;
 /** "designated Yin Kecheng", "sanctions on Integrity Technology Group", "charged a Russian national, Mikhail Matveev". */
 const DEFENDANT_OBJECT = new RegExp(
-  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|blacklisted|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
+  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|blacklisted|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
   'gu',
 );
+/** "charging Guan", "accusing Khoroshev of", "sanctioned Yin": one name of a person named before. */
+const DEFENDANT_SHORT =
+  /\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|accused|accusing|accuses|linked|tied)\s+(\p{Lu}[\p{L}'’-]{2,})\b(?!\s+\p{Lu})/gu;
 /** "traced the activity to CyberOne Group", "linked Aleksandr Ermakov to the attack". */
 const DEFENDANT_LINKED = new RegExp(
   String.raw`\b(?:(?:linked|tied|traced|connected|attributed|pinned)\s+(?:(?:the|this|that|its|these|those)\s+(?:[\w-]+\s+){0,2}(?:activity|attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|accounts?|network)\s+|it\s+|them\s+)?to|behind the \w+ (?:was|were))\s+(?:the\s+)?${CAP_NAME}|\b(?:linked|tied|connected)\s+${CAP_NAME}\s+to\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|breach|hack|intrusion|intrusions|operation|campaign|theft|leak)\b`,
@@ -382,6 +385,7 @@ export class RuleDetector implements Detector {
 
     if (isCyber) {
       let lastSpeaker: Party | null = null;
+      const people = new Map<string, Party>();
       for (const s of infos) {
         if (s.paragraphIndex !== lastParagraph && s.paragraphIndex > lastParagraph + 2)
           lastAccused = null;
@@ -393,8 +397,14 @@ export class RuleDetector implements Detector {
             (s.paragraphIndex <= 2 && (paraCyber.get(s.paragraphIndex - 1) ?? false)),
           lastAccused,
           lastSpeaker,
+          people,
         );
         if (found.length) lastAccused = found[found.length - 1]!.accused;
+        // People named in full once are named by one of their names afterwards ("Guan").
+        for (const f of found)
+          if (f.accused.kind === 'person' && !f.accused.actor)
+            for (const w of f.accused.name.split(/\s+/))
+              if (/^\p{Lu}[\p{L}'’-]{2,}$/u.test(w)) people.set(w, f.accused);
         lastSpeaker = this.speakerOf(s) ?? found.find((f) => f.accuser)?.accuser ?? lastSpeaker;
         findings.push(...found);
       }
@@ -456,6 +466,7 @@ export class RuleDetector implements Detector {
     paragraphIsCyber: boolean,
     lastAccused: Party | null,
     lastSpeaker: Party | null,
+    people: Map<string, Party> = new Map(),
   ): Finding[] {
     const text = s.text;
     if (NO_RESPONSIBILITY.test(text) && !s.mentions.some((m) => m.entity.type === 'actor'))
@@ -597,7 +608,7 @@ export class RuleDetector implements Detector {
     // Groups the gazetteer does not know, named by a pattern.
     for (const g of this.namedGroups(text, tokens, s.mentions)) accused.push(g);
     // Companies and people a government sanctions, charges or ties to the operation.
-    for (const d of this.namedDefendants(text, tokens, s.mentions, lastAccused))
+    for (const d of this.namedDefendants(text, tokens, s.mentions, lastAccused, people))
       if (!accused.some((a) => a.tokenStart < d.tokenEnd && d.tokenStart < a.tokenEnd))
         accused.push(d);
 
@@ -943,8 +954,22 @@ export class RuleDetector implements Detector {
     tokens: Token[],
     mentions: Mention[],
     lastAccused: Party | null,
+    people: Map<string, Party> = new Map(),
   ): { party: Party; tokenStart: number; tokenEnd: number }[] {
     const out: { party: Party; tokenStart: number; tokenEnd: number }[] = [];
+    // "…unsealed an indictment charging Guan with…": a person named in full earlier.
+    if (people.size) {
+      DEFENDANT_SHORT.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = DEFENDANT_SHORT.exec(text))) {
+        const person = people.get(m[1]!);
+        if (!person) continue;
+        const start = m.index + m[0].length - m[1]!.length;
+        const tStart = tokens.findIndex((t) => t.start >= start);
+        if (tStart < 0 || mentions.some((x) => x.start <= start && start < x.end)) continue;
+        out.push({ party: person, tokenStart: tStart, tokenEnd: tStart + 1 });
+      }
+    }
     // Each shape with a cheap test of the words it needs, so most sentences cost nothing.
     const shapes: [RegExp, RegExp][] = [
       [
@@ -994,10 +1019,14 @@ export class RuleDetector implements Detector {
           re !== DEFENDANT_LIST &&
           !/(?:,|called|named)\s*$/.test(lead) &&
           !/\s(?:an?|the|two|three|four|five)\s/.test(lead);
-        const name = raw
+        let name = raw
           .replace(/^The\s+/, '')
           .replace(/['’]s$/, '')
           .replace(/\s+(?:and|of|&)$/, '');
+        // "Sichuan Silence Information Technology Co. and Guan Tianfeng": two names.
+        const pair =
+          /^(.+?\b(?:Co|Ltd|Inc|LLC|Corp|Group|Company|GmbH|JSC)\.?)\s+and\s+\p{Lu}/u.exec(name);
+        if (pair) name = pair[1]!;
         const start = m.index + lead.length + (raw.length - raw.replace(/^The\s+/, '').length);
         const end = start + name.length;
         // A later name inside this match ("X, based in Chengdu, and Guan Tianfeng, who…") is
