@@ -180,6 +180,22 @@ describe('sentence shapes', () => {
         'A spokesperson for the group told a reporter that LockBit was not behind the attack.',
         'LockBit',
       ],
+      [
+        'IR',
+        'In Tehran, a foreign ministry spokesman said the move was provocative, illegal and without justification.',
+        'IR',
+      ],
+      ['RU', 'The Kremlin said the allegations were simply not true.', 'RU'],
+      ['CN', "A spokesman for China's foreign ministry said the report did not hold water.", 'CN'],
+      ['KP', 'North Korea has said it played no part in the attack.', 'KP'],
+      ['RU', 'Russia says it does not interfere in the affairs of other countries.', 'RU'],
+      ['IR', 'Iran has insisted it was the victim, not the perpetrator, of cyberattacks.', 'IR'],
+      ['CN', 'Beijing has always said it is firmly against hacking of any kind.', 'CN'],
+      [
+        'CN',
+        'Chinese law bans hacking and the armed forces have never supported such activity, the ministry said.',
+        'CN',
+      ],
     ])('%s: %s', (side, reply, by) => {
       expect(answer(side, reply)[0]).toBe(by);
     });
@@ -410,6 +426,25 @@ describe('organs and cyber wording', () => {
     );
     expect(r.claims.map((c) => c.accused.country)).not.toContain('DE');
     expect(r.claims.map((c) => c.accused.country)).toContain('RU');
+  });
+  it('takes "the Chinese military" for the PLA', () => {
+    const r = detect(
+      'Mandiant said the tools and techniques used against the newspaper matched those of a hacking group it has previously linked to the Chinese military.',
+    );
+    expect(r.claims.map(pair)).toEqual(['Mandiant → PLA']);
+  });
+  it('hears an outlet that speaks of its own systems as the accuser, not as a reporter', () => {
+    const r = detect(
+      'The New York Times says hackers in China repeatedly broke into its computer systems over the past four months.',
+    );
+    expect(r.claims.map(pair)).toEqual(['The New York Times → China']);
+    expect(r.claims[0]!.reportedBy).toEqual([]);
+  });
+  it('takes the role after a comma as the speaker, not the name before it', () => {
+    const r = detect(
+      'The Justice Department said the Mabna Institute stole research for the IRGC. The group also targeted dozens of companies and the United Nations, prosecutors said.',
+    );
+    expect(r.claims.map((c) => c.accuser?.name)).not.toContain('United Nations');
   });
   it('does not take jets breaching airspace for an intrusion', () => {
     expect(
