@@ -413,6 +413,46 @@ describe('a company or person with no state of its own', () => {
   });
 });
 
+describe('answers in headlines and pronouns', () => {
+  it('gives the answer to the clause that holds it, not to the other clause of the headline', () => {
+    const r = detect(
+      'The Chinese state-backed campaign known as Salt Typhoon struck at least 200 organizations, the FBI said.\n\nChinese officials in turn accused the United States of hacking Chinese universities.',
+      'FBI says Salt Typhoon hacking spree reached 80 countries; China calls it a smear',
+    );
+    const by = r.claims.flatMap((c) => c.responses.map((x) => x.by.country));
+    expect(r.claims.map((c) => c.accused.country)).toEqual(expect.arrayContaining(['CN', 'US']));
+    expect(by).toContain('CN');
+    expect(by).not.toContain('US');
+  });
+  it('reads "He accused…" as the embassy spokesman just quoted, not the city the embassy is in', () => {
+    const r = detect(
+      'The FBI said Chinese state hackers known as Salt Typhoon breached U.S. telecommunications carriers.\n\nLiu Pengyu, spokesman for the Chinese Embassy in Washington, said the accusations were unfounded smears. He accused the United States of running large-scale cyberattacks against other countries.',
+    );
+    const counter = r.claims.find((c) => c.accused.country === 'US');
+    expect(counter?.accuser?.country).toBe('CN');
+  });
+  it('does not take a fabricated video for a denial', () => {
+    const r = detect(
+      'A Russian influence group produced and spread a fabricated video about the candidate, Microsoft said, naming the group Storm-1516.',
+    );
+    expect(r.claims.length).toBeGreaterThan(0);
+    expect(r.claims.flatMap((c) => c.responses)).toEqual([]);
+  });
+  it('hears "neither the motive nor the intention to meddle" as a denial', () => {
+    const r = detect(
+      "Microsoft said a group it calls Cotton Sandstorm, tied to Iran's Revolutionary Guard Corps, probed election websites.\n\nIran's mission to the United Nations said Tehran has neither the motive nor the intention to meddle in the vote.",
+    );
+    expect(r.claims.some((c) => c.responses.some((x) => x.kind === 'denial'))).toBe(true);
+  });
+  it('does not accuse an official introduced by a relative clause, nor his agency', () => {
+    const r = detect(
+      "Brett Leatherman, who leads the FBI's cyber division, said the operation, which breached major U.S. telecommunications carriers, was run by Salt Typhoon.",
+    );
+    expect(r.claims.map((c) => c.accused.name)).not.toContain('Brett Leatherman');
+    expect(r.claims.map((c) => c.accused.name)).not.toContain('FBI');
+  });
+});
+
 describe('organs and cyber wording', () => {
   it('reads past an owner the gazetteer does not name', () => {
     const r = detect(
