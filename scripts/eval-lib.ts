@@ -56,12 +56,16 @@ const norm = (s: string) =>
  * parentheses ("Foreign Intelligence Service (SVR)") is either part.
  */
 function entityName(name: string | null | undefined): string | undefined {
+  return resolveGold(name)?.name;
+}
+
+function resolveGold(name: string | null | undefined) {
   if (!name) return undefined;
   const g = gazetteer();
   const whole = g.resolve(name);
-  if (whole) return whole.name;
+  if (whole) return whole;
   const paren = /^(.+?)\s*\(([^)]+)\)\s*$/.exec(name);
-  return paren ? (g.resolve(paren[1]!)?.name ?? g.resolve(paren[2]!)?.name) : undefined;
+  return paren ? (g.resolve(paren[1]!) ?? g.resolve(paren[2]!)) : undefined;
 }
 
 /** Whether a predicted accused matches a gold accused: same actor, same country, or same name. */
@@ -88,7 +92,7 @@ const GOVERNMENT_BODY =
  */
 export function accuserMatches(gold: GoldParty, p: Party): boolean {
   const g = gazetteer();
-  const ge = g.resolve(gold.name);
+  const ge = resolveGold(gold.name);
   const pe = g.resolve(p.name);
   if (ge && pe && ge.type === pe.type && ge.name === pe.name) return true;
   // A gold accuser written as several ("FBI and CISA", "NSA, FBI and CISA") is matched by any.

@@ -5,8 +5,14 @@
  * a regression floor at the level reached so far, below the issue's target (≥ 0.85):
  * docs/detection.md lists the current scores and the known failure modes.
  */
-import { evaluate, loadCorpus, withSponsors } from '../../scripts/eval-lib';
-import type { Claim } from '../../lambdas/core/model';
+import {
+  accusedMatches,
+  accuserMatches,
+  evaluate,
+  loadCorpus,
+  withSponsors,
+} from '../../scripts/eval-lib';
+import type { Claim, Party } from '../../lambdas/core/model';
 
 describe('detection quality on the test split', () => {
   const s = evaluate('test');
@@ -71,5 +77,31 @@ describe('scoring the sponsor of a group', () => {
   it('does not match it without a sponsor, nor by another organ of the same state', () => {
     expect(withSponsors({ ...unmatched, missed: [svr] }, [claim()]).missed).toEqual([svr]);
     expect(withSponsors({ ...unmatched, missed: [svr] }, [claim('GRU')]).missed).toEqual([svr]);
+  });
+});
+
+describe('scoring names', () => {
+  const party = (name: string, kind: Party['kind'], country: string | null) =>
+    ({ name, kind, country }) as Party;
+
+  it('matches a gold name with its short form in parentheses by either part', () => {
+    const gold = {
+      name: 'Federal Office for the Protection of the Constitution (BfV)',
+      country: 'DE',
+    };
+    expect(accuserMatches(gold, party('BfV', 'agency', 'DE'))).toBe(true);
+    expect(accuserMatches(gold, party('Mandiant', 'company', 'US'))).toBe(false);
+    expect(
+      accusedMatches(
+        { name: 'Foreign Intelligence Service (SVR)', country: 'RU' },
+        { ...party('SVR', 'agency', 'RU'), actor: 'SVR' },
+      ),
+    ).toBe(true);
+  });
+
+  it('matches a gold accuser written as several by any of them, and no one else', () => {
+    const gold = { name: 'FBI and CISA', country: 'US' };
+    expect(accuserMatches(gold, party('CISA', 'agency', 'US'))).toBe(true);
+    expect(accuserMatches(gold, party('Microsoft', 'company', 'US'))).toBe(false);
   });
 });
