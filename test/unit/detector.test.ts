@@ -486,6 +486,24 @@ describe('organs and cyber wording', () => {
     );
     expect(r.claims.map((c) => c.accuser?.name)).not.toContain('United Nations');
   });
+  it('accuses the state an operation was built by, not the maker of a leaked tool', () => {
+    const built = detect(
+      "The Stuxnet worm that sabotaged Iran's centrifuges was developed by the National Security Agency, officials said.",
+    );
+    expect(built.claims.map((c) => c.accused.actor)).toEqual(['NSA']);
+    const tool = detect(
+      'WannaCry spread using EternalBlue, an exploit developed by the National Security Agency and leaked online.',
+    );
+    expect(tool.claims).toEqual([]);
+  });
+  it('reads a subject past a coordinated organ and its appositive', () => {
+    const r = detect(
+      'Lieberman said he believed Iran and its Quds Force, an elite unit of the Revolutionary Guard, were responsible for the cyberattacks.',
+    );
+    expect(r.claims.map((c) => c.accused.actor ?? c.accused.name)).toEqual(
+      expect.arrayContaining(['Iran', 'Quds Force']),
+    );
+  });
   it('does not take jets breaching airspace for an intrusion', () => {
     expect(
       detect(

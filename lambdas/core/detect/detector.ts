@@ -1409,6 +1409,23 @@ export class RuleDetector implements Detector {
       )
     )
       return true;
+    // "the operation… was developed by the National Security Agency", "the worm was built by
+    // Unit 8200": an operation made by a state; "an exploit developed by the NSA" is only a tool.
+    if (
+      /\b(?:developed|built|created|designed|written|engineered|planted|launched|masterminded|devised|operated) by(?: the)?$/.test(
+        beforeNorm,
+      )
+    ) {
+      const head =
+        /\b(worm|operation|attack|attacks|cyberattacks?|campaign|cyberweapons?|virus|sabotage|intrusions?|hack|breach|exploit|exploits|tool|tools|vulnerabilit\w+|software|program|app|spyware)\b(?![^.;]*\b(?:worm|operation|attack|attacks|cyberattacks?|campaign|cyberweapons?|virus|sabotage|intrusions?|hack|breach|exploit|exploits|tool|tools|vulnerabilit\w+|software|program|app|spyware)\b)/i.exec(
+          s.text.slice(0, m.start),
+        );
+      if (
+        head &&
+        !/^(exploits?|tools?|vulnerabilit\w+|software|program|app|spyware)$/i.test(head[1]!)
+      )
+        return true;
+    }
     // "…hacked email accounts to order for China's Ministry of Public Security": done for an organ.
     if (
       e.type === 'organ' &&
@@ -1448,9 +1465,36 @@ export class RuleDetector implements Detector {
       )
     )
       return true;
-    // Subject of an operation verb: "Russia was behind", "China hacked", "Iran is responsible"
+    // Subject of an operation verb: "Russia was behind", "China hacked", "Iran is responsible";
+    // read past a coordinated party and an appositive ("Iran and its Quds Force, an elite unit
+    // of the Revolutionary Guard, were responsible").
+    let subjEnd = m.tokenEnd;
+    for (let hop = 0; hop < 3 && subjEnd < tokens.length; hop++) {
+      let k = subjEnd;
+      if (/^(and|or)$/.test(tokens[k]?.norm ?? '')) {
+        k++;
+        if (/^(its|their|the)$/.test(tokens[k]?.norm ?? '')) k++;
+        const next = s.mentions.find((o) => o.tokenStart === k);
+        if (next && next.entity.type !== 'outlet' && next.entity.type !== 'vendor') {
+          subjEnd = next.tokenEnd;
+          continue;
+        }
+      }
+      const appositive = /^\s*,\s*(?:an?|the|its|their)\s[^,.;:()"“”]{2,100},/.exec(
+        s.text.slice(tokens[subjEnd - 1]!.end),
+      );
+      if (appositive) {
+        const endChar = tokens[subjEnd - 1]!.end + appositive[0].length;
+        const idx = tokens.findIndex((t) => t.start >= endChar);
+        if (idx > subjEnd) {
+          subjEnd = idx;
+          continue;
+        }
+      }
+      break;
+    }
     const nextWords = tokens
-      .slice(m.tokenEnd, m.tokenEnd + 10)
+      .slice(subjEnd, subjEnd + 10)
       .map((t) => t.norm)
       .join(' ');
     if (
