@@ -504,6 +504,23 @@ describe('organs and cyber wording', () => {
       expect.arrayContaining(['Iran', 'Quds Force']),
     );
   });
+  it('gives each group the organ the sentence ties it to', () => {
+    const r = detect(
+      "CrowdStrike said it believed Fancy Bear was associated with the GRU, Russia's military intelligence agency, and that Cozy Bear might be linked to the FSB, the domestic security service.",
+    );
+    expect(r.claims.map((c) => [c.accused.actor, c.accused.sponsor])).toEqual([
+      ['APT28', 'GRU'],
+      ['APT29', 'FSB'],
+    ]);
+  });
+  it('ties an organ whose hacking operations a company supports to the claim', () => {
+    const r = detect(
+      "The U.S. Treasury Department said Positive Technologies supports the hacking operations of the FSB, Russia's main security agency.",
+    );
+    expect(r.claims.map((c) => [c.accused.name, c.accused.sponsor])).toEqual([
+      ['Positive Technologies', 'FSB'],
+    ]);
+  });
   it('does not take jets breaching airspace for an intrusion', () => {
     expect(
       detect(

@@ -627,6 +627,7 @@ export class RuleDetector implements Detector {
     const groupCountries = new Set(accused.filter(describable).map((a) => a.party.country));
     // The organ stays on the group as its sponsor, so a query for the organ finds the claim.
     const groupSpans = accused.filter(describable);
+    const organs: (typeof accused)[number][] = [];
     for (let i = accused.length - 1; i >= 0; i--) {
       const a = accused[i]!;
       // "FBI pinning the hack on Iran, and Microsoft tying it to Iranian groups": a state named
@@ -648,17 +649,24 @@ export class RuleDetector implements Detector {
         groupCountries.has(a.party.country) &&
         describesGroup
       ) {
-        if (a.party.kind === 'agency' && a.party.actor) {
-          for (const g of accused)
-            if (
-              g.party.kind !== 'state' &&
-              g.party.kind !== 'agency' &&
-              g.party.country === a.party.country
-            )
-              g.party = { ...g.party, sponsor: a.party.actor };
-        }
+        if (a.party.kind === 'agency' && a.party.actor) organs.push(a);
         accused.splice(i, 1);
       }
+    }
+    // Each group takes the organ named after it ("Fancy Bear was associated with the GRU, and
+    // Cozy Bear might be linked to the FSB"), else the nearest one named before it.
+    for (const g of accused) {
+      if (g.party.kind === 'state' || g.party.kind === 'agency') continue;
+      const own = organs.filter((o) => o.party.country === g.party.country);
+      if (!own.length) continue;
+      const after = own
+        .filter((o) => o.tokenStart >= g.tokenEnd)
+        .sort((x, y) => x.tokenStart - y.tokenStart)[0];
+      const before = own
+        .filter((o) => o.tokenEnd <= g.tokenStart)
+        .sort((x, y) => y.tokenStart - x.tokenStart)[0];
+      const organ = after ?? before ?? own[0]!;
+      g.party = { ...g.party, sponsor: organ.party.actor! };
     }
 
     // Light coreference: "the group said…", "the hackers, who…".
@@ -1397,7 +1405,7 @@ export class RuleDetector implements Detector {
       if (!ok) return false;
     }
     if (
-      /\b(with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of)(?: the)?$/.test(
+      /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
