@@ -453,6 +453,34 @@ describe('answers in headlines and pronouns', () => {
   });
 });
 
+describe('subjects and owners', () => {
+  it('hears "it" as the state tabloid that opened the sentence before', () => {
+    const r = detect(
+      "Chinese state hackers spied on the Vatican, Recorded Future said.\n\nThe state-run tabloid Global Times took a sharper line. It argued that the United States, through surveillance programs revealed by Edward Snowden, was the world's biggest source of cyber espionage.",
+    );
+    expect(r.claims.map(pair)).toEqual(['Recorded Future → China', 'Global Times → United States']);
+  });
+  it('does not accuse the owner of a hacking probe', () => {
+    expect(
+      detect(
+        "N. Korea brushes off Seoul's hacking probe as fabrication, says it was attacked first",
+      ).claims,
+    ).toEqual([]);
+    expect(
+      detect(
+        'The Russian hacking investigation widened as officials said the intrusions went on.',
+      ).claims.map((c) => c.accused.name),
+    ).toEqual(['Russia']);
+  });
+  it('accuses the subject whose unnamed organ was blamed', () => {
+    const r = detect(
+      "North Korea on Friday rejected the findings of a South Korean investigation that blamed its military intelligence agency for last month's cyberattack on broadcasters.",
+    );
+    expect(r.claims.map(pair)).toEqual(['South Korea → North Korea']);
+    expect(r.claims[0]!.responses.map((x) => x.kind)).toEqual(['denial']);
+  });
+});
+
 describe('organs and cyber wording', () => {
   it('reads past an owner the gazetteer does not name', () => {
     const r = detect(

@@ -163,7 +163,11 @@ const ORG_WORD =
 
 /** A sentence whose speaker is a pronoun or a role: "the company said", "officials said". */
 const SPEAKER_COREF =
-  /\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|[Ii]t|[Tt]hey|[Hh]e|[Ss]he) (?:said|says|added|stated|wrote|noted|assessed|believes?|concluded|found|warned|told|called|described|accused|blamed)\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b/;
+  /\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|[Ii]t|[Tt]hey|[Hh]e|[Ss]he) (?:said|says|added|stated|wrote|noted|assessed|believes?|concluded|found|warned|told|called|described|accused|blamed|argued|claimed|insisted|alleged|countered|charged|suggested)\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b/;
+
+/** "…blamed its military intelligence agency": an unnamed organ of the sentence's subject. */
+const BLAMED_ITS_ORGAN =
+  /\b(?:blam(?:ed|ing|es)|accus(?:ed|ing|es)|attribut(?:ed|ing) (?:it|them|the \w+) to|link(?:ed|ing) (?:it|them|the \w+) to|pin(?:ned|ning) (?:it|them|the \w+) on|trac(?:ed|ing) (?:it|them|the \w+) to)\s+(?:its|their)\s+(?:own\s+)?(?:military intelligence|intelligence|spy|security|military|state|government)\s*(?:agency|agencies|service|services|units?|hackers|apparatus|directorate)\b/i;
 
 const EVENT_REF =
   /\b(?:the|this|that|last (?:week|month|year)'s|the (?:recent|latest|massive|major)) (?:attack|attacks|hack|hacks|breach|breaches|intrusion|intrusions|campaign|operation|incident|compromise|theft|heist|outage|leak)\b/i;
@@ -667,6 +671,25 @@ export class RuleDetector implements Detector {
         .sort((x, y) => y.tokenStart - x.tokenStart)[0];
       const organ = after ?? before ?? own[0]!;
       g.party = { ...g.party, sponsor: organ.party.actor! };
+    }
+
+    // "North Korea rejected the findings of an investigation that blamed its military
+    // intelligence agency": the organ is unnamed, its owner is the sentence's subject.
+    const ownOrgan = BLAMED_ITS_ORGAN.exec(text);
+    if (ownOrgan && accused.every((a) => a.party.kind !== 'state')) {
+      const subject = s.mentions[0];
+      if (
+        subject &&
+        subject.entity.type === 'country' &&
+        !subject.entity.bloc &&
+        subject.start < ownOrgan.index &&
+        !accused.some((a) => a.party.country === subject.entity.country)
+      ) {
+        // Placed where the organ is, so the accuser is read before it.
+        const at = tokens.findIndex((t) => t.start >= ownOrgan.index + ownOrgan[0].length);
+        const end = at < 0 ? tokens.length : at;
+        accused.push({ party: entityParty(subject.entity), tokenStart: end - 1, tokenEnd: end });
+      }
     }
 
     // Light coreference: "the group said…", "the hackers, who…".
@@ -1199,6 +1222,11 @@ export class RuleDetector implements Detector {
 
   /** The party that speaks in a sentence ("Microsoft said", "the FBI assessed"), if any. */
   private speakerOf(s: SentenceInfo): Party | null {
+    // "The state-run tabloid Global Times took a sharper line…": state media opening a sentence
+    // is who "it" is in the next one.
+    const first = s.mentions[0];
+    if (first?.entity.type === 'outlet' && first.entity.stateMedia && first.tokenStart <= 5)
+      return entityParty(first.entity);
     for (const m of s.mentions) {
       if (m.entity.type === 'outlet' || m.entity.type === 'actor') continue;
       // "the Chinese Embassy in Washington said": the place an embassy is in does not speak.
@@ -1330,6 +1358,17 @@ export class RuleDetector implements Detector {
           }
           continue;
         }
+        // "Seoul's hacking probe": the owner of an inquiry into an operation, not its doer
+        // ("the Russian hacking investigation" still names the suspect).
+        if (
+          m.possessive &&
+          /^(probe|probes|investigation|investigations|inquiry|inquiries|report|findings|case|cases|charges|allegations?|accusations?|claims?|laws?|rules|defen[cs]es?|experts?|researchers?|officials?|chief|agency|centre|center|warnings?|advisory|drills?|exercises?|sanctions|indictments?|victims?)$/.test(
+            after[k + 1]?.norm ?? '',
+          ) &&
+          w !== 'military' &&
+          w !== 'intelligence'
+        )
+          return false;
         return true;
       }
       if (!FILLER.test(w) && !(m.possessive && k === 0)) break;
@@ -1488,9 +1527,10 @@ export class RuleDetector implements Detector {
           continue;
         }
       }
-      const appositive = /^\s*,\s*(?:an?|the|its|their)\s[^,.;:()"“”]{2,100},/.exec(
-        s.text.slice(tokens[subjEnd - 1]!.end),
-      );
+      const appositive =
+        /^\s*,\s*(?:an?|the|its|their|through|via|with|by|as|which|who|whose|like|including|along with|together with)\s[^,.;:()"“”]{2,100},/.exec(
+          s.text.slice(tokens[subjEnd - 1]!.end),
+        );
       if (appositive) {
         const endChar = tokens[subjEnd - 1]!.end + appositive[0].length;
         const idx = tokens.findIndex((t) => t.start >= endChar);
