@@ -472,6 +472,15 @@ describe('subjects and owners', () => {
       ).claims.map((c) => c.accused.name),
     ).toEqual(['Russia']);
   });
+  it('reads past a "SEOUL, April 12 (Yonhap) --" dateline, and hears state media as its state', () => {
+    const r = detect(
+      "SEOUL, April 12 (Yonhap) -- North Korea on Friday rejected the findings of a South Korean investigation that blamed its military intelligence agency for last month's cyberattack on banks.\n\nIn a commentary carried by the Korean Central News Agency, the North called the conclusion a fabrication. It repeated claims that its websites had been knocked offline by what it called attacks launched by the United States.",
+    );
+    expect(r.claims.map(pair)).toEqual([
+      'South Korea → North Korea',
+      'North Korea → United States',
+    ]);
+  });
   it('accuses the subject whose unnamed organ was blamed', () => {
     const r = detect(
       "North Korea on Friday rejected the findings of a South Korean investigation that blamed its military intelligence agency for last month's cyberattack on broadcasters.",

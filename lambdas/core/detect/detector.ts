@@ -202,7 +202,7 @@ function unquoted(text: string): { text: string; at: (i: number) => number } {
 
 /** "WASHINGTON/BEIJING -", "SEOUL, Nov 3 (Reuters) -": a place, not a party. */
 const DATELINE =
-  /^(?:[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]+)*)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+/;
+  /^(?:[A-Z][A-Z.'’]+(?:[ /,-]+[A-Z][A-Z.'’]+)*)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+/;
 function stripDateline(p: string): string {
   const m = DATELINE.exec(p);
   return m && /[A-Z]{3}/.test(m[0]) ? p.slice(m[0].length) : p;
@@ -1265,6 +1265,16 @@ export class RuleDetector implements Detector {
       )
         return entityParty(m.entity);
     }
+    // "In a commentary carried by KCNA, the North called…": state media carrying the answer
+    // is its state speaking.
+    const carried = s.mentions.find((m) => m.entity.type === 'outlet' && m.entity.stateMedia);
+    if (
+      carried?.entity.country &&
+      s.tokens.some((t) => RESPONSE_VERB.test(t.norm) || /^(said|says|stated)$/.test(t.norm))
+    )
+      return this.gaz.country(carried.entity.country)
+        ? entityParty(this.gaz.country(carried.entity.country)!)
+        : null;
     return null;
   }
 
