@@ -196,6 +196,18 @@ describe('sentence shapes', () => {
         'Chinese law bans hacking and the armed forces have never supported such activity, the ministry said.',
         'CN',
       ],
+      ['CN', '"We urge the U.S. side to stop its groundless smears," the embassy said.', 'CN'],
+      [
+        'CN',
+        'The accusations are "without any factual basis," Chinese Embassy spokesman Liu Pengyu said.',
+        'CN',
+      ],
+      ['RU', 'Moscow called the claims "fantasies."', 'RU'],
+      [
+        'IR',
+        'Iran\'s mission to the United Nations said that Iran "neither has nor seeks" any involvement in the election.',
+        'IR',
+      ],
     ])('%s: %s', (side, reply, by) => {
       expect(answer(side, reply)[0]).toBe(by);
     });
