@@ -570,6 +570,26 @@ describe('organs and cyber wording', () => {
       ['Positive Technologies', 'FSB'],
     ]);
   });
+  it.each([
+    [
+      "Canada's signals intelligence agency said Beijing was likely behind a campaign of intrusions against federal departments.",
+      'Canada → China',
+    ],
+    [
+      "South Korea's spy agency said North Korean hackers stole data from defence contractors.",
+      'South Korea → North Korea',
+    ],
+    [
+      'Albania cut diplomatic ties with Iran over a July cyberattack that disrupted government websites.',
+      'Albania → Iran',
+    ],
+    [
+      'The Justice Department unsealed an indictment charging two Russian nationals with hacking into election systems.',
+      'Department of Justice → Russia',
+    ],
+  ])('reads the accusation in "%s"', (text, expected) => {
+    expect(detect(text).claims.map(pair)).toContain(expected);
+  });
   it('does not take jets breaching airspace for an intrusion', () => {
     expect(
       detect(

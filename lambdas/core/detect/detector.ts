@@ -56,6 +56,10 @@ const GERUND_SPEECH =
 const ACCUSER_NOUN =
   /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
 
+/** Words before an accuser noun: "Canada's signals intelligence agency", "South Korea's spy agency". */
+const ACCUSER_ADJ =
+  /^(signals|spy|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
+
 const DENIAL_CUE =
   /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:factual |legal |real |solid )?(?:foundation|basis|justification|grounds)|(?:prohibits?|bans?|forbids?|outlaws?) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?|cyber ?crimes?)|(?:is|are|was|were|be|being) (?:simply |absolutely |completely |entirely )?not true|(?:do|does|did)(?:n't| not) hold water|(?:played|plays|play|had|has|have) no (?:part|hand)|(?:does|do|did)(?: not|n't) (?:interfere|meddle)|never (?:interfered|meddled)|victims?,? (?:and )?not (?:the |a )?(?:perpetrators?|attackers?|aggressors?|culprits?)|(?:is|are|was|were|remains?|stands?) (?:\w+ )?(?:against|opposed to) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?)|smear\w*|slander\w*|fabricat\w+(?! (?:videos?|images?|photos?|content|stories|story|articles?|news|documents?|quotes?|accounts?|personas?|websites?|sites?|recordings?|audio|footage|posts?|messages?|e-?mails?|profiles?|identit\w+))|neither (?:the |any )?\w+ nor (?:the |any )?\w+ to (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither \w+ nor \w+ (?:any )?(?:involvement|role|part|interest|intention)|fantas(?:y|ies)(?! (?:wiper|malware|ransomware))|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved|supported|sponsored|condoned)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
 const RESPONSIBILITY_CUE =
@@ -759,6 +763,7 @@ export class RuleDetector implements Detector {
       while (
         k < after.length &&
         (ACCUSER_NOUN.test(after[k]!) ||
+          ACCUSER_ADJ.test(after[k]!) ||
           /^(the|s|and|of|its|his|her|their|spokesperson|spokesman|spokeswoman|on|in|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|also|previously|earlier|later|has|have|had|formally|publicly|officially|jointly|separately|on)$/.test(
             after[k]!,
           ))
@@ -1492,6 +1497,34 @@ export class RuleDetector implements Detector {
       /\b(?:for|to order for|at the request of)$/.test(beforeNorm) &&
       /\b(hack\w*|breach\w*|stole|steal\w*|spied|spying|intrusions?|broke into|infiltrat\w+|compromis\w+|espionage)\b/i.test(
         s.text.slice(0, m.start),
+      )
+    )
+      return true;
+    // "charging two Russian nationals with hacking": people of a state charged over an operation.
+    if (
+      m.form === 'demonym' &&
+      /^(nationals|citizens|men|women|officers|officials|individuals|residents|businessmen|programmers|suspects|operatives|agents)$/.test(
+        after[0]?.norm ?? '',
+      ) &&
+      before
+        .slice(-3)
+        .some((t) =>
+          /^(charged|charging|charges|indicted|indicting|indicts|sanctioned|sanctioning|sanctions|arrested|extradited|accused|accusing|named|naming|identified|convicted|sentenced|blamed)$/.test(
+            t.norm,
+          ),
+        ) &&
+      CYBER_CUE.test(s.text.slice(m.end)) &&
+      // "…on behalf of the Islamic Revolutionary Guard Corps": the organ is the accused.
+      !s.mentions.some((o) => o.entity.type === 'organ' && o.entity.country === e.country)
+    )
+      return true;
+    // "Albania cut diplomatic ties with Iran over a July cyberattack": a state answered for one.
+    if (
+      /\b(?:cut|cuts|severed|severs|broke|broken|suspended|downgraded|downgrades) (?:off )?(?:all )?(?:diplomatic )?(?:ties|relations) with(?: the)?$/.test(
+        beforeNorm,
+      ) &&
+      /^[^.;]{0,40}?\b(?:over|after|in response to|because of)\b[^.;]{0,60}?\b(?:cyber\w*|hack\w*|breach\w*)/i.test(
+        s.text.slice(m.end),
       )
     )
       return true;
