@@ -587,6 +587,14 @@ describe('organs and cyber wording', () => {
       'The Justice Department unsealed an indictment charging two Russian nationals with hacking into election systems.',
       'Department of Justice → Russia',
     ],
+    [
+      'Hackers believed to operate from Iran targeted aerospace firms with malware, researchers said.',
+      '∅ → Iran',
+    ],
+    [
+      'According to the White House, North Korean IT workers have funneled millions to weapons programs by hacking crypto firms.',
+      'United States → North Korea',
+    ],
   ])('reads the accusation in "%s"', (text, expected) => {
     expect(detect(text).claims.map(pair)).toContain(expected);
   });

@@ -41,7 +41,7 @@ const HACKER_NOUN =
   /^(hackers?|hacking|hacks?|cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?|attackers?|spies|operatives|intelligence|military|actors?|groups?|gangs?|apt|operators?|agents?|units?|cyberspies|cybercriminals?|criminals?|trolls?|intrusions?|campaigns?|operations?|cyberoperations?|cyberattacks?|attacks?|espionage|spying|threat|state|government|services?|regime|malware|ransomware|wipers?|interference|meddling|disinformation)$/;
 /** Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers". */
 const FILLER =
-  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|contract|contractor|freelance|private|mercenary|criminal|ransomware|digital|online|information|election)$/;
+  /^(state|sponsored|backed|linked|affiliated|nexus|based|aligned|government|military|intelligence|-|and|or|nation|the|a|an|sophisticated|so-called|suspected|alleged|elite|notorious|prolific|hacking|cyber|spy|spying|advanced|persistent|threat|group|contract|contractor|freelance|private|it|tech|remote|mercenary|criminal|ransomware|digital|online|information|election)$/;
 /** "<country>-linked": the country is tied to what follows. */
 const LINK_SUFFIX =
   /^(linked|backed|sponsored|affiliated|nexus|based|aligned|connected|tied|directed|run|controlled|funded|supported|allied)$/;
@@ -1336,6 +1336,13 @@ export class RuleDetector implements Detector {
       )
         break;
       const w = after[k]!.norm;
+      // "North Korean IT workers" who hack for their state.
+      if (
+        w === 'workers' &&
+        /^(it|tech|remote|software)$/.test(after[k - 1]?.norm ?? '') &&
+        CYBER_CUE.test(s.text)
+      )
+        return true;
       if (HACKER_NOUN.test(w)) {
         // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
         if (
@@ -1462,7 +1469,7 @@ export class RuleDetector implements Detector {
       if (!ok) return false;
     }
     if (
-      /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of)(?: the)?$/.test(
+      /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of|operate from|operates from|operated from|operate out of|operates out of|based out of|working out of|run from|run out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
