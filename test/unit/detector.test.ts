@@ -610,6 +610,10 @@ describe('organs and cyber wording', () => {
 describe('not claims', () => {
   it.each([
     [
+      'a capability, not an operation',
+      'U.S. officials said Chinese hackers could in theory disrupt pipelines in a conflict, but no attack has been observed.',
+    ],
+    [
       'unattributed breach',
       'The retailer said hackers breached its payment systems last month. No group has claimed responsibility, and the company has not said who was behind it.',
     ],

@@ -1344,6 +1344,15 @@ export class RuleDetector implements Detector {
       )
         return true;
       if (HACKER_NOUN.test(w)) {
+        // "Chinese hackers could in theory disrupt pipelines": a capability, not an operation
+        // ("may have stolen" is still a claim, hedged).
+        const modal = tokens.slice(m.tokenEnd + k + 1, m.tokenEnd + k + 3).map((t) => t.norm);
+        if (
+          /^(could|would|might|can)$/.test(modal[0] ?? '') &&
+          modal[1] !== 'have' &&
+          modal[1] !== 'not'
+        )
+          return false;
         // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
         if (
           /^(cyber|state|national|government)$/.test(w) &&
