@@ -203,6 +203,7 @@ describe('sentence shapes', () => {
         'CN',
       ],
       ['RU', 'Moscow called the claims "fantasies."', 'RU'],
+      ['LB', 'The gang insisted that the authorities had got it wrong.', 'LockBit'],
       [
         'IR',
         'Iran\'s mission to the United Nations said that Iran "neither has nor seeks" any involvement in the election.',
@@ -388,6 +389,15 @@ describe('answers in shapes the gazetteer cannot anchor', () => {
         "The Treasury Department said on Thursday that Positive Technologies supports the hacking operations of the FSB, Russia's main security agency.\n\nIn a statement, Positive Technologies said it rejected the groundless accusations.",
       ),
     ).toContain('Positive Technologies');
+  });
+});
+
+describe('the person behind a persona', () => {
+  it('is accused in a paragraph about the operation, with no cyber word after the name', () => {
+    const r = detect(
+      'The ransomware gang LockBit hit thousands of businesses, British police said. The National Crime Agency said Dmitry Khoroshev, from the city of Voronezh, was the person behind LockBitSupp, the online persona who ran the group.',
+    );
+    expect(r.claims.map(pair)).toContain('National Crime Agency → Dmitry Khoroshev');
   });
 });
 
