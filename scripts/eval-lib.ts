@@ -64,6 +64,13 @@ function resolveGold(name: string | null | undefined) {
   const g = gazetteer();
   const whole = g.resolve(name);
   if (whole) return whole;
+  // "the National Cyber Security Centre", "United Kingdom's National Cyber Security Centre":
+  // the body itself, as the gazetteer names it.
+  const bare = /^(?:the\s+)?(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*['’]s\s+)?(.+)$/.exec(name)![1]!;
+  if (bare !== name) {
+    const e = g.resolve(bare);
+    if (e) return e;
+  }
   const paren = /^(.+?)\s*\(([^)]+)\)\s*$/.exec(name);
   return paren ? (g.resolve(paren[1]!) ?? g.resolve(paren[2]!)) : undefined;
 }
@@ -98,7 +105,7 @@ export function accuserMatches(gold: GoldParty, p: Party): boolean {
   // A gold accuser written as several ("FBI and CISA", "NSA, FBI and CISA") is matched by any.
   if (!ge && pe && /,|\band\b/.test(gold.name)) {
     const parts = gold.name.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
-    if (parts.some((x) => g.resolve(x)?.name === pe.name)) return true;
+    if (parts.some((x) => resolveGold(x)?.name === pe.name)) return true;
   }
   const goldIsGovernment =
     !!gold.country &&

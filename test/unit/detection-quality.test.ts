@@ -99,6 +99,25 @@ describe('scoring names', () => {
     ).toBe(true);
   });
 
+  it('reads a gold body past "the" and its state\'s possessive', () => {
+    const ncsc = party('NCSC', 'agency', 'GB');
+    expect(
+      accuserMatches(
+        { name: "United Kingdom's National Cyber Security Centre", country: 'GB' },
+        ncsc,
+      ),
+    ).toBe(true);
+    expect(
+      accuserMatches({ name: 'HSE and the National Cyber Security Centre', country: 'IE' }, ncsc),
+    ).toBe(true);
+    expect(
+      accuserMatches(
+        { name: "Britain's Foreign Office", country: 'GB' },
+        party('Mandiant', 'company', 'US'),
+      ),
+    ).toBe(false);
+  });
+
   it('matches a gold accuser written as several by any of them, and no one else', () => {
     const gold = { name: 'FBI and CISA', country: 'US' };
     expect(accuserMatches(gold, party('CISA', 'agency', 'US'))).toBe(true);
