@@ -605,6 +605,10 @@ describe('organs and cyber wording', () => {
       'According to the White House, North Korean IT workers have funneled millions to weapons programs by hacking crypto firms.',
       'United States → North Korea',
     ],
+    [
+      'The FBI said it had enough information to conclude that the North Korean government was responsible for the hack.',
+      'FBI → North Korea',
+    ],
   ])('reads the accusation in "%s"', (text, expected) => {
     expect(detect(text).claims.map(pair)).toContain(expected);
   });
@@ -619,6 +623,14 @@ describe('organs and cyber wording', () => {
 
 describe('not claims', () => {
   it.each([
+    [
+      'a state that was hacked',
+      'The Chinese government was hacked in a cyberattack, officials said.',
+    ],
+    [
+      'a state that was targeted',
+      'China has been repeatedly targeted by cyberattacks, officials said.',
+    ],
     [
       'a capability, not an operation',
       'U.S. officials said Chinese hackers could in theory disrupt pipelines in a conflict, but no attack has been observed.',

@@ -1588,6 +1588,15 @@ export class RuleDetector implements Detector {
     // read past a coordinated party and an appositive ("Iran and its Quds Force, an elite unit
     // of the Revolutionary Guard, were responsible").
     let subjEnd = m.tokenEnd;
+    // "the North Korean government was responsible", "Russia's government was behind".
+    if (tokens[subjEnd]?.norm === 's' && m.possessive) subjEnd++;
+    if (
+      /^(government|regime|state|military|authorities|leadership|intelligence)$/.test(
+        tokens[subjEnd]?.norm ?? '',
+      )
+    )
+      subjEnd++;
+    else if (subjEnd !== m.tokenEnd) subjEnd = m.tokenEnd;
     for (let hop = 0; hop < 3 && subjEnd < tokens.length; hop++) {
       let k = subjEnd;
       if (/^(and|or)$/.test(tokens[k]?.norm ?? '')) {
@@ -1617,7 +1626,13 @@ export class RuleDetector implements Detector {
       .slice(subjEnd, subjEnd + 10)
       .map((t) => t.norm)
       .join(' ');
+    // "China was hacked", "Russia's networks have been targeted": a victim, not a doer.
+    const passive =
+      /^(?:'s )?(?:(?:also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:hacked|breached|infiltrated|attacked|targeted|penetrated|compromised|spied on|launched|deployed|directed|conducted|carried out|orchestrated|stole|sponsored)\b/.test(
+        nextWords,
+      );
     if (
+      !passive &&
       /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in)\b/.test(
         nextWords,
       )
