@@ -609,6 +609,11 @@ describe('organs and cyber wording', () => {
       'The FBI said it had enough information to conclude that the North Korean government was responsible for the hack.',
       'FBI → North Korea',
     ],
+    ['The hack was carried out by North Korea, the FBI said.', 'FBI → North Korea'],
+    [
+      "North Korea, China's closest ally, was behind the cyberattack, officials said.",
+      '∅ → North Korea',
+    ],
   ])('reads the accusation in "%s"', (text, expected) => {
     expect(detect(text).claims.map(pair)).toContain(expected);
   });
@@ -618,6 +623,28 @@ describe('organs and cyber wording', () => {
         'The prime minister pointed to Russian drones entering Polish airspace and Russian fighter jets breaching Estonian airspace last week.',
       ).claims,
     ).toEqual([]);
+  });
+});
+
+describe('parties in a list', () => {
+  it('accuses every state of a list, first to last', () => {
+    const r = detect(
+      'China, Russia, Iran and North Korea continue to conduct cyber operations against the West, the report said.',
+    );
+    expect(r.claims.map((c) => c.accused.name).sort()).toEqual([
+      'China',
+      'Iran',
+      'North Korea',
+      'Russia',
+    ]);
+  });
+  it('does not join a speaker after a comma, nor a source before one', () => {
+    expect(
+      detect('The hack was carried out by North Korea, the FBI said.').claims.map(pair),
+    ).toEqual(['FBI → North Korea']);
+    expect(
+      detect('According to the FBI, Iranian hackers breached the campaign.').claims.map(pair),
+    ).toEqual(['FBI → Iran']);
   });
 });
 

@@ -58,7 +58,7 @@ const ACCUSER_NOUN =
 
 /** Words before an accuser noun: "Canada's signals intelligence agency", "South Korea's spy agency". */
 const ACCUSER_ADJ =
-  /^(signals|spy|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
+  /^(signals|spy|deputy|prime|vice|acting|state|national|defence|defense|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
 
 const DENIAL_CUE =
   /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:factual |legal |real |solid )?(?:foundation|basis|justification|grounds)|(?:prohibits?|bans?|forbids?|outlaws?) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?|cyber ?crimes?)|(?:is|are|was|were|be|being) (?:simply |absolutely |completely |entirely )?not true|(?:do|does|did)(?:n't| not) hold water|(?:played|plays|play|had|has|have) no (?:part|hand)|(?:does|do|did)(?: not|n't) (?:interfere|meddle)|never (?:interfered|meddled)|victims?,? (?:and )?not (?:the |a )?(?:perpetrators?|attackers?|aggressors?|culprits?)|(?:is|are|was|were|remains?|stands?) (?:\w+ )?(?:against|opposed to) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?)|smear\w*|slander\w*|fabricat\w+(?! (?:videos?|images?|photos?|content|stories|story|articles?|news|documents?|quotes?|accounts?|personas?|websites?|sites?|recordings?|audio|footage|posts?|messages?|e-?mails?|profiles?|identit\w+))|neither (?:the |any )?\w+ nor (?:the |any )?\w+ to (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither \w+ nor \w+ (?:any )?(?:involvement|role|part|interest|intention)|(?:got|get|gotten|have) it (?:all )?wrong|(?:the )?wrong (?:man|person|guy|individual|suspect)|mistaken identity|fantas(?:y|ies)(?! (?:wiper|malware|ransomware))|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved|supported|sponsored|condoned)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
@@ -566,22 +566,44 @@ export class RuleDetector implements Detector {
       }
     }
     // "Russia and Iran continue to conduct cyber operations": coordinated parties share the role.
-    for (let i = 0; i < accuserCandidates.length; i++) {
-      const c = accuserCandidates[i]!;
-      if (c.outlet || (c.party.kind !== 'state' && c.party.kind !== 'agency')) continue;
-      const joined = accused.some((a) => {
-        const [from, to] =
-          a.tokenStart > c.tokenEnd ? [c.tokenEnd, a.tokenStart] : [a.tokenEnd, c.tokenStart];
-        if (to < from || to - from > 2) return false;
-        const between = text.slice(tokens[from - 1]!.end, tokens[to]!.start);
-        return (
-          /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/.test(between) &&
-          (a.party.kind === 'state' || a.party.kind === 'agency')
-        );
-      });
-      if (joined) {
-        accused.push({ party: c.party, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd });
-        accuserCandidates.splice(i--, 1);
+    // ("Russia, China and Iran…": repeated until no more join, as the list joins from its end.)
+    for (let joinedAny = true; joinedAny;) {
+      joinedAny = false;
+      for (let i = 0; i < accuserCandidates.length; i++) {
+        const c = accuserCandidates[i]!;
+        if (c.outlet || (c.party.kind !== 'state' && c.party.kind !== 'agency')) continue;
+        // "…carried out by North Korea, the FBI said": the party after the comma speaks.
+        if (
+          /^\s*(?:[\w'’.-]+\s+){0,3}?(?:said|says|told|added|concluded|concludes|stated|assessed|assesses|believes|wrote|announced|found|determined|reported|warned|alleged|argued|insisted|confirmed|noted|claimed)\b/.test(
+            text.slice(tokens[c.tokenEnd - 1]!.end),
+          )
+        )
+          continue;
+        const joined = accused.some((a) => {
+          const [from, to] =
+            a.tokenStart >= c.tokenEnd ? [c.tokenEnd, a.tokenStart] : [a.tokenEnd, c.tokenStart];
+          if (to < from || to - from > 2) return false;
+          const between = text.slice(tokens[from - 1]!.end, tokens[to]!.start);
+          // A bare comma joins only inside a list that goes on ("Russia, China and Iran"), not
+          // "According to the White House, North Korean IT workers…".
+          const later = a.tokenStart >= c.tokenEnd ? a : c;
+          const commaOnly = /^\s*,\s*(?:the\s+)?$/.test(between);
+          return (
+            /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/.test(between) &&
+            (!commaOnly ||
+              // …or restates the same side ("the GRU, Russia's military intelligence agency").
+              (!!a.party.country && a.party.country === c.party.country) ||
+              /^\s*,?\s*(?:and|or)\s|^\s*,\s*(?:the\s+)?\p{Lu}/u.test(
+                text.slice(tokens[later.tokenEnd - 1]!.end),
+              )) &&
+            (a.party.kind === 'state' || a.party.kind === 'agency')
+          );
+        });
+        if (joined) {
+          accused.push({ party: c.party, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd });
+          accuserCandidates.splice(i--, 1);
+          joinedAny = true;
+        }
       }
     }
     // "…the United States cannot change the fact that it is itself the empire of hacking": the
@@ -1488,7 +1510,7 @@ export class RuleDetector implements Detector {
       if (!ok) return false;
     }
     if (
-      /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of|operate from|operates from|operated from|operate out of|operates out of|based out of|working out of|run from|run out of)(?: the)?$/.test(
+      /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of|on orders from|on the orders of|on orders of|under orders from|taking orders from|operate from|operates from|operated from|operate out of|operates out of|based out of|working out of|run from|run out of)(?: the)?$/.test(
         beforeNorm,
       )
     ) {
@@ -1609,7 +1631,7 @@ export class RuleDetector implements Detector {
         }
       }
       const appositive =
-        /^\s*,\s*(?:an?|the|its|their|through|via|with|by|as|which|who|whose|like|including|along with|together with)\s[^,.;:()"“”]{2,100},/.exec(
+        /^\s*,\s*(?:an?|the|its|their|through|via|with|by|as|which|who|whose|like|including|along with|together with|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s)\s[^,.;:()"“”]{2,100},/.exec(
           s.text.slice(tokens[subjEnd - 1]!.end),
         );
       if (appositive) {
