@@ -611,6 +611,10 @@ describe('organs and cyber wording', () => {
     ],
     ['The hack was carried out by North Korea, the FBI said.', 'FBI → North Korea'],
     [
+      'The US director of national intelligence, John Ratcliffe, said that both Iran and Russia had obtained voter registration information to send spoofed emails.',
+      'ODNI → Iran',
+    ],
+    [
       "North Korea, China's closest ally, was behind the cyberattack, officials said.",
       '∅ → North Korea',
     ],

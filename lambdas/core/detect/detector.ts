@@ -54,7 +54,7 @@ const SPEECH_VERB =
 const GERUND_SPEECH =
   /^(concluding|saying|accusing|blaming|alleging|asserting|claiming|stating|announcing|charging|determining|finding|assessing|attributing|linking|naming|identifying|warning|arguing|insisting|noting|citing)$/;
 const ACCUSER_NOUN =
-  /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge)$/;
+  /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge|director|head|chief|adviser|advisor|attorney|general)$/;
 
 /** Words before an accuser noun: "Canada's signals intelligence agency", "South Korea's spy agency". */
 const ACCUSER_ADJ =
@@ -772,7 +772,7 @@ export class RuleDetector implements Detector {
         const idx = tokens.findIndex((t) => t.start >= endChar);
         if (idx > 0) afterStart = idx;
       }
-      const after = tokens.slice(afterStart, afterStart + 7).map((t) => t.norm);
+      const after = tokens.slice(afterStart, afterStart + 9).map((t) => t.norm);
       const viaAccording =
         !!according &&
         tokens[c.tokenStart]!.start > according.index &&
@@ -795,7 +795,16 @@ export class RuleDetector implements Detector {
           ACCUSER_ADJ.test(after[k]!) ||
           /^(the|s|and|of|its|his|her|their|spokesperson|spokesman|spokeswoman|on|in|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|also|previously|earlier|later|has|have|had|formally|publicly|officially|jointly|separately|on)$/.test(
             after[k]!,
-          ))
+          ) ||
+          // "the US director of national intelligence, John Ratcliffe, said": the holder's name.
+          (k > 0 &&
+            ACCUSER_NOUN.test(after[k - 1]!) &&
+            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k]!.raw) &&
+            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k + 1]?.raw ?? '')) ||
+          (k > 1 &&
+            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k - 1]!.raw) &&
+            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k]!.raw) &&
+            ACCUSER_NOUN.test(after[k - 2]!)))
       )
         k++;
       const verb = after[k] ?? '';
@@ -888,6 +897,25 @@ export class RuleDetector implements Detector {
     }
     if (accusers.length === 0 && lastSpeaker && SPEAKER_COREF.test(text))
       accusers.push(lastSpeaker);
+    // "the US director of national intelligence": the state names the organ's country, one
+    // accuser, the organ.
+    for (let i = accusers.length - 1; i >= 0; i--) {
+      const p = accusers[i];
+      if (!p || p.kind !== 'state') continue;
+      const c = accuserCandidates.find((x) => x.party === p);
+      if (
+        c &&
+        accuserCandidates.some(
+          (o) =>
+            o.party !== p &&
+            o.party.kind === 'agency' &&
+            o.party.country === p.country &&
+            accusers.includes(o.party) &&
+            o.tokenStart === c.tokenEnd,
+        )
+      )
+        accusers.splice(i, 1);
+    }
     const position = new Map(accuserCandidates.map((c) => [c.party, c.tokenStart]));
     accusers.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
     if (accusers.length === 0) accusers.push(null as unknown as Party);
@@ -1655,7 +1683,7 @@ export class RuleDetector implements Detector {
       );
     if (
       !passive &&
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in)\b/.test(
+      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in|obtained|accessed|gained access|broke into|hijacked|impersonated|interfered|meddled|tried to (?:interfere|meddle|hack|breach|influence)|sought to (?:interfere|meddle|hack|breach|influence))\b/.test(
         nextWords,
       )
     ) {
