@@ -392,6 +392,17 @@ describe('answers in shapes the gazetteer cannot anchor', () => {
   });
 });
 
+describe('an indictment that charges', () => {
+  it('accuses each person it names, and the provincial state-security office they worked with', () => {
+    const r = detect(
+      'An 11-count indictment unsealed in Spokane charges Li Xiaoyu, 34, and Dong Jiazhi, 33, with a hacking campaign lasting more than a decade. Prosecutors said the two worked with officers of the Guangdong State Security Department of the Ministry of State Security.',
+    );
+    expect(r.claims.map((c) => c.accused.name)).toEqual(
+      expect.arrayContaining(['Li Xiaoyu', 'Dong Jiazhi', 'Guangdong State Security Department']),
+    );
+  });
+});
+
 describe('the person behind a persona', () => {
   it('is accused in a paragraph about the operation, with no cyber word after the name', () => {
     const r = detect(

@@ -233,7 +233,7 @@ const NOT_A_GROUP =
 const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,7})`;
 /** "designated Yin Kecheng", "sanctions on Integrity Technology Group", "charged a Russian national, Mikhail Matveev". */
 const DEFENDANT_OBJECT = new RegExp(
-  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|blacklisted|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
+  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|charges(?=\s+\p{Lu})|blacklisted|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
   'gu',
 );
 /** "charging Guan", "accusing Khoroshev of", "sanctioned Yin": one name of a person named before. */
@@ -264,7 +264,7 @@ const DEFENDANT_APPOSITIVE = new RegExp(
   'gu',
 );
 const DEFENDANT_LIST = new RegExp(
-  String.raw`\b(?:designated|sanctioned|charged|indicted|sanctions (?:on|against))\s[^.;]{3,160}?,?\s+and\s+${CAP_NAME}`,
+  String.raw`\b(?:designated|sanctioned|charged|charges|indicted|sanctions (?:on|against))\s[^.;]{3,160}?,?\s+and\s+${CAP_NAME}`,
   'gu',
 );
 /** Words that end a company's name. */
@@ -1093,7 +1093,7 @@ export class RuleDetector implements Detector {
         DEFENDANT_APPOSITIVE,
         /charged|indicted|sanctioned|designated|accused|wanted|conspirator|arrested|extradited/i,
       ],
-      [DEFENDANT_LIST, /designated|sanction|charged|indicted/i],
+      [DEFENDANT_LIST, /designated|sanction|charge[ds]|indicted/i],
     ];
     for (const [re, gate] of shapes) {
       if (!gate.test(text)) continue;
