@@ -457,6 +457,12 @@ describe('answers in headlines and pronouns', () => {
     expect(by).toContain('CN');
     expect(by).not.toContain('US');
   });
+  it('hears the spokesman just named in "…, he said, adding that the United States was…"', () => {
+    const r = detect(
+      "Microsoft said a China-based group it calls Zirconium had gone after people close to the campaigns.\n\nChinese foreign ministry spokesman Zhao Lijian told a daily briefing that China had never interfered. Microsoft should not conjure accusations out of thin air, he said, adding that the United States was itself the world's largest source of cyberattacks.",
+    );
+    expect(r.claims.map(pair)).toContain('China → United States');
+  });
   it('reads "He accused…" as the embassy spokesman just quoted, not the city the embassy is in', () => {
     const r = detect(
       'The FBI said Chinese state hackers known as Salt Typhoon breached U.S. telecommunications carriers.\n\nLiu Pengyu, spokesman for the Chinese Embassy in Washington, said the accusations were unfounded smears. He accused the United States of running large-scale cyberattacks against other countries.',
@@ -665,6 +671,10 @@ describe('parties in a list', () => {
 
 describe('not claims', () => {
   it.each([
+    [
+      'the target of the hackers',
+      'Russia and China reject Microsoft report of hackers targeting U.S. campaigns',
+    ],
     [
       'a state that was hacked',
       'The Chinese government was hacked in a cyberattack, officials said.',

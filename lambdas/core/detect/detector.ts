@@ -856,7 +856,16 @@ export class RuleDetector implements Detector {
     }
     scored.sort((a, b) => b.score - a.score || a.c.tokenStart - b.c.tokenStart);
     const accusers: Party[] = [];
-    const best = scored[0];
+    // "Microsoft should not conjure accusations…, he said, adding that the United States was…":
+    // a pronoun that speaks outranks a name that only stands near an accusation word.
+    const pronounSpeaks =
+      !!lastSpeaker &&
+      !!scored[0] &&
+      scored[0].score < 2.5 &&
+      /\b(?:he|she|they|it) (?:said|says|added|told|argued|insisted|claimed|wrote)\b/i.test(text) &&
+      !sameParty(scored[0].c.party, lastSpeaker);
+    const best = pronounSpeaks ? undefined : scored[0];
+    if (pronounSpeaks) accusers.push(lastSpeaker!);
     if (best) {
       accusers.push(best.c.party);
       // Coordination: other candidates joined to the best one by commas / "and" only.
@@ -1305,7 +1314,8 @@ export class RuleDetector implements Detector {
         )
       )
         continue;
-      let after = s.tokens.slice(m.tokenEnd, m.tokenEnd + 5).map((t) => t.norm);
+      let base = m.tokenEnd;
+      let after = s.tokens.slice(base, base + 5).map((t) => t.norm);
       let k = 0;
       for (;;) {
         while (
@@ -1323,10 +1333,22 @@ export class RuleDetector implements Detector {
             ? s.mentions.find((o) => o.tokenStart === m.tokenEnd + k + 1)
             : undefined;
         if (!place) break;
-        after = s.tokens.slice(place.tokenEnd, place.tokenEnd + 5).map((t) => t.norm);
+        base = place.tokenEnd;
+        after = s.tokens.slice(base, base + 5).map((t) => t.norm);
         k = 0;
       }
-      const verb = after[k] ?? '';
+      // "Chinese foreign ministry spokesman Zhao Lijian told…": read past the holder's name.
+      let verb = after[k] ?? '';
+      if (
+        k > 0 &&
+        /^(spokesperson|spokesman|spokeswoman|minister|ambassador|director|secretary|chief|head|envoy)$/.test(
+          after[k - 1]!,
+        )
+      ) {
+        let j = base + k;
+        while (j < base + k + 3 && /^\p{Lu}[\p{L}'’-]+$/u.test(s.tokens[j]?.raw ?? '')) j++;
+        if (j > base + k) verb = s.tokens[j]?.norm ?? '';
+      }
       if (
         SPEECH_VERB.test(verb) &&
         !/^(has|have|had|is|was|were|are|formally|publicly)$/.test(verb)
@@ -1396,6 +1418,14 @@ export class RuleDetector implements Detector {
       )
         break;
       const w = after[k]!.norm;
+      // "hackers targeting U.S. campaigns": the object of an operation verb is its target.
+      if (
+        k === 0 &&
+        /^(targeting|targeted|attacking|hitting|breaching|breached|infiltrating|infiltrated|compromising|compromised|penetrating|penetrated)$/.test(
+          before[before.length - 1]?.norm ?? '',
+        )
+      )
+        break;
       // "North Korean IT workers" who hack for their state.
       if (
         w === 'workers' &&
