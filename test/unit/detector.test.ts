@@ -499,6 +499,10 @@ describe('subjects and owners', () => {
     );
     expect(r.claims.map(pair)).toEqual(['Recorded Future → China', 'Global Times → United States']);
   });
+  it('does not accuse the side whose hacking charge another state answers', () => {
+    const r = detect("Moscow finds U.S. hacking charge 'flattering' but says there is no proof");
+    expect(r.claims.map((c) => c.accused.name)).not.toContain('United States');
+  });
   it('does not accuse the owner of a hacking probe', () => {
     expect(
       detect(
@@ -671,6 +675,14 @@ describe('parties in a list', () => {
 
 describe('not claims', () => {
   it.each([
+    [
+      'remarks attributed to a ruler',
+      "Officials said the UAE discussed a plan to hack Qatari news sites and post false remarks attributed to Qatar's ruler.",
+    ],
+    [
+      'an institution part of its government',
+      "Hackers breached the department's network. Shared Services Canada and the Canadian Centre for Cyber Security, part of the Communications Security Establishment, are helping with the investigation.",
+    ],
     [
       'the target of the hackers',
       'Russia and China reject Microsoft report of hackers targeting U.S. campaigns',

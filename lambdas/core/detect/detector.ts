@@ -1483,10 +1483,18 @@ export class RuleDetector implements Detector {
           continue;
         }
         // "Seoul's hacking probe": the owner of an inquiry into an operation, not its doer
-        // ("the Russian hacking investigation" still names the suspect).
+        // ("the Russian hacking investigation" still names the suspect — unless another state
+        // was named before it: "Moscow finds U.S. hacking charge 'flattering'").
         if (
-          m.possessive &&
-          /^(probe|probes|investigation|investigations|inquiry|inquiries|report|findings|case|cases|charges|allegations?|accusations?|claims?|laws?|rules|defen[cs]es?|experts?|researchers?|officials?|chief|agency|centre|center|warnings?|advisory|drills?|exercises?|sanctions|indictments?|victims?)$/.test(
+          (m.possessive ||
+            s.mentions.some(
+              (o) =>
+                o.tokenEnd <= m.tokenStart &&
+                (o.entity.type === 'country' || o.entity.type === 'organ') &&
+                !o.entity.bloc &&
+                o.entity.country !== e.country,
+            )) &&
+          /^(probe|probes|investigation|investigations|inquiry|inquiries|report|findings|case|cases|charges|charge|allegations?|accusations?|claims?|laws?|rules|defen[cs]es?|experts?|researchers?|officials?|chief|agency|centre|center|warnings?|advisory|drills?|exercises?|sanctions|indictments?|victims?)$/.test(
             after[k + 1]?.norm ?? '',
           ) &&
           w !== 'military' &&
@@ -1540,9 +1548,13 @@ export class RuleDetector implements Detector {
     const beforeNorm = ctx.map((t) => t.norm).join(' ');
     // "figures it attributed to the London-based institute": a place, not the state.
     const locatesOnly =
-      after[0]?.norm === '-' &&
-      after[1]?.norm === 'based' &&
-      !after.slice(2, 5).some((t) => HACKER_NOUN.test(t.norm));
+      (after[0]?.norm === '-' &&
+        after[1]?.norm === 'based' &&
+        !after.slice(2, 5).some((t) => HACKER_NOUN.test(t.norm))) ||
+      // "false remarks attributed to Qatar's ruler": words put in a mouth, not an operation.
+      /\b(?:remarks|quotes?|quotations|statements?|comments?|words|posts?|messages?|articles?|letters?|speech(?:es)?|tweets?)\s+(?:\w+\s+){0,2}attributed\s+to\s+(?:the\s+)?$/i.test(
+        s.text.slice(Math.max(0, m.start - 80), m.start),
+      );
     if (
       !locatesOnly &&
       /\b(linked|linking|tied|tying|connected|connecting|attributed|attributing|traced|tracing|pinned|pinning|blamed|blaming|pointing|points|pointed|attribute|link|ties|tie|links) (?:it |them |this |the (?:attack|hack|breach|intrusion|campaign|operation|incident) )?(?:back )?(?:to|on|at)(?: the)?$/.test(
@@ -1567,7 +1579,15 @@ export class RuleDetector implements Detector {
         );
       if (!ok) return false;
     }
+    // "the Canadian Centre for Cyber Security, part of the Communications Security
+    // Establishment": an institution's place in its government, not an operation's sponsor.
+    const institutionPart =
+      /\bpart of(?: the)?$/.test(beforeNorm) &&
+      /\b(?:Security|Centre|Center|Agency|Office|Department|Ministry|Bureau|Directorate|Service|Services|Authority|Commission|Council|Institute|Police|Command)\s*,?\s*(?:which is\s+)?part of\s+(?:the\s+)?$/.test(
+        s.text.slice(Math.max(0, m.start - 80), m.start),
+      );
     if (
+      !institutionPart &&
       /\b((?:hacking|cyber|espionage|offensive|covert|intrusion|influence) (?:operations?|campaigns?|activities|programs?|programmes?) of|with help from|with the help of|with support from|with the support of|helped by|aided by|assisted by|supported by|provided by|in league with|members of|member of|officers of|officers from|operatives of|agents of|hackers from|hackers of|operatives from|agents from|actors from|spies from|attackers from|intruders from|crews? from|gangs? from|groups? from|units? from|teams? from|hackers in|operatives in|hackers based in|a unit of|units of|an arm of|the arm of|branch of|working for|work for|works for|worked for|front company of|front companies of|a front for|fronts for|employed by|hired by|contracted by|on the payroll of|at the direction of|at the behest of|under the direction of|for the benefit of|at the request of|backed by|sponsored by|run by|controlled by|directed by|on behalf of|acting for|tasked by|part of|belongs to|belong to|associated with|affiliated with|aligned with|loyal to|serving|operating for|operating from|operating out of|on orders from|on the orders of|on orders of|under orders from|taking orders from|operate from|operates from|operated from|operate out of|operates out of|based out of|working out of|run from|run out of)(?: the)?$/.test(
         beforeNorm,
       )
