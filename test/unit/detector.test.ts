@@ -392,6 +392,25 @@ describe('answers in shapes the gazetteer cannot anchor', () => {
   });
 });
 
+describe('a known group the article ties to another state', () => {
+  const text =
+    "Moscow says Berlin has shown no proof for 'Ghostwriter' hacking claim\n\nThe German Foreign Office said it had reliable information linking the activities of a group known as Ghostwriter to cyber actors of the Russian state, and specifically to the GRU military intelligence agency.\n\nRussia has dismissed the accusation as groundless.";
+  it('takes the state of the organ it is tied to, and hears that state deny', () => {
+    const [title, ...body] = text.split('\n\n');
+    const r = detect(body.join('\n\n'), title);
+    const ghost = r.claims.filter((c) => c.accused.actor === 'UNC1151');
+    expect(ghost.map((c) => [c.accused.country, c.accused.sponsor])).toContainEqual(['RU', 'GRU']);
+    expect(
+      ghost.every((c) => c.responses.some((x) => x.kind === 'denial' && x.by.country === 'RU')),
+    ).toBe(true);
+  });
+  it('does not make the one answering the accuser of the claim it answers', () => {
+    const [title, ...body] = text.split('\n\n');
+    const r = detect(body.join('\n\n'), title);
+    expect(r.claims.map((c) => c.accuser?.name)).not.toContain('Russia');
+  });
+});
+
 describe('an indictment that charges', () => {
   it('accuses each person it names, and the provincial state-security office they worked with', () => {
     const r = detect(

@@ -77,7 +77,7 @@ const HEDGE =
 const FIRM =
   /\b(high confidence|formally|definitively|conclusively|confirmed|determined|concluded|officially|unequivocally|is responsible|was responsible|were responsible|has attributed|have attributed|indict\w+|charged|sanction\w+)\b/i;
 const NOT_PROVIDED =
-  /\b(?:(?:not|never|n't|yet to|failed to|declined to|refused to)\b[^.;]{0,30}?\b(?:provid|offer|present|shar|releas|publish|produc|show|giv|disclos|made public|make public|put forward|back(?:ed)? up|substantiat|lay out|laid out|set out|detail)\w*[^.;]{0,25}?\b(?:evidence|proof)|without (?:providing |offering |presenting |giving |citing |any |public )*(?:evidence|proof)|no (?:public |concrete |technical |hard |supporting )?(?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|released|presented|made public|given)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|presented no (?:evidence|proof)|(?:lack|absence) of (?:public )?evidence|evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public))\b/i;
+  /\b(?:(?:not|never|n't|yet to|failed to|declined to|refused to)\b[^.;]{0,30}?\b(?:provid|offer|present|shar|releas|publish|produc|show|giv|disclos|made public|make public|put forward|back(?:ed)? up|substantiat|lay out|laid out|set out|detail)\w*[^.;]{0,25}?\b(?:evidence|proof)|without (?:providing |offering |presenting |giving |citing |any |public )*(?:evidence|proof)|no (?:public |concrete |technical |hard |supporting )?(?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|released|presented|made public|given)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|presented no (?:evidence|proof)|(?:shown|showed|produced|given|gave) no (?:public |concrete |hard |real )?(?:evidence|proof)|(?:lack|absence) of (?:public )?evidence|evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public))\b/i;
 const PROVIDED =
   /\b(?:forensic (?:evidence|analysis|artifacts|traces)|technical (?:evidence|indicators|analysis|details)|indicators of compromise|iocs?|high confidence|evidence (?:shows|showed|indicates|indicated|linking|that linked|pointing)|published (?:technical )?(?:indicators|details|evidence)|malware samples|infrastructure (?:overlaps?|links)|code (?:overlaps?|similarit\w+|reuse)|overlapping (?:infrastructure|code|tooling)|shared (?:infrastructure|code|tooling)|blockchain analysis|traced the (?:funds|wallets)|intercepted communications|digital fingerprints?)\b/i;
 
@@ -433,7 +433,9 @@ export class RuleDetector implements Detector {
       if (f.accused.actor && f.accused.sponsor) sponsors.set(f.accused.actor, f.accused.sponsor);
     for (const c of claims) {
       const sponsor = c.accused.actor ? sponsors.get(c.accused.actor) : undefined;
-      if (sponsor) c.accused = { ...c.accused, sponsor };
+      // …and so does the state of that sponsor (the article ties "Ghostwriter" to the GRU).
+      const state = sponsor ? this.gaz.resolve(sponsor)?.country : undefined;
+      if (sponsor) c.accused = { ...c.accused, sponsor, ...(state ? { country: state } : {}) };
     }
     // A company or person named with no state, in a story whose other side is one state only
     // ("US sanctions Chengdu company…; China's foreign ministry said…"), belongs to that state.
@@ -664,6 +666,28 @@ export class RuleDetector implements Detector {
       a.party.kind !== 'agency' &&
       !!a.party.country &&
       (a.party.kind !== 'unknown' || !!a.party.actor);
+    const retied = new Set<string>();
+    // "linking the activities of Ghostwriter to cyber actors of the Russian state, and
+    // specifically to the GRU": the state the article ties a known group to is its country here,
+    // whatever the gazetteer says (rule 6 of the labels).
+    for (const g of accused) {
+      if (g.party.kind === 'state' || g.party.kind === 'agency' || !g.party.actor) continue;
+      const organ = accused.find(
+        (o) =>
+          o.party.kind === 'agency' &&
+          !!o.party.country &&
+          o.party.country !== g.party.country &&
+          o.tokenStart >= g.tokenEnd &&
+          /\b(?:link(?:ed|ing|s)?|tie[sd]?|tying|to|part of|run by|controlled by|associated with|belongs? to|works? for|working for|on behalf of|unit of)\b/i.test(
+            text.slice(tokens[g.tokenEnd - 1]!.end, tokens[o.tokenStart]!.start),
+          ) &&
+          text.slice(tokens[g.tokenEnd - 1]!.end, tokens[o.tokenStart]!.start).length < 120,
+      );
+      if (organ) {
+        g.party = { ...g.party, country: organ.party.country };
+        retied.add(organ.party.country!);
+      }
+    }
     const groupCountries = new Set(accused.filter(describable).map((a) => a.party.country));
     // The organ stays on the group as its sponsor, so a query for the organ finds the claim.
     const groupSpans = accused.filter(describable);
@@ -687,7 +711,9 @@ export class RuleDetector implements Detector {
         (a.party.kind === 'state' || a.party.kind === 'agency') &&
         a.party.country &&
         groupCountries.has(a.party.country) &&
-        describesGroup
+        describesGroup &&
+        // A state the article ties a group to against the gazetteer stays a claim of its own.
+        !(a.party.kind === 'state' && retied.has(a.party.country))
       ) {
         if (a.party.kind === 'agency' && a.party.actor) organs.push(a);
         accused.splice(i, 1);
@@ -942,7 +968,20 @@ export class RuleDetector implements Detector {
     // "Chinese agencies dismissed the group Washington calls Volt Typhoon and accused the United
     // States of…": when every accuser found is the accused itself, the next speaker accuses it.
     const pairs: [Party | null, (typeof accused)[number]][] = [];
+    // "Moscow says Berlin has shown no proof for 'Ghostwriter' hacking claim": a group named as
+    // the subject of someone else's claim, in an answer, is not accused by the one answering.
+    const answering = DENIAL_CUE.test(unquoted(text).text) || NOT_PROVIDED.test(text);
     for (const a of accused) {
+      if (
+        answering &&
+        a.tokenEnd > 0 &&
+        /^(?:['’"”]\s*)?(?:(?:hacking|cyber|spying|espionage)\s+)?(?:claims?|allegations?|accusations?|charges?)\b(?!\s+(?:credit|responsibility|that|to|it|its|the|a|an)\b)/i.test(
+          text.slice(tokens[a.tokenEnd - 1]!.end).trimStart(),
+        )
+      ) {
+        pairs.push([null, a]);
+        continue;
+      }
       const own = accusers.filter((p) => p && !sameParty(p, a.party));
       if (own.length || accusers.every((p) => !p)) {
         for (const p of accusers) pairs.push([p ?? null, a]);
