@@ -970,14 +970,16 @@ export class RuleDetector implements Detector {
     const pairs: [Party | null, (typeof accused)[number]][] = [];
     // "Moscow says Berlin has shown no proof for 'Ghostwriter' hacking claim": a group named as
     // the subject of someone else's claim, in an answer, is not accused by the one answering.
-    const answering = DENIAL_CUE.test(unquoted(text).text) || NOT_PROVIDED.test(text);
+    let answeringMemo: boolean | undefined;
+    const answering = () =>
+      (answeringMemo ??= DENIAL_CUE.test(unquoted(text).text) || NOT_PROVIDED.test(text));
     for (const a of accused) {
       if (
-        answering &&
         a.tokenEnd > 0 &&
         /^(?:['’"”]\s*)?(?:(?:hacking|cyber|spying|espionage)\s+)?(?:claims?|allegations?|accusations?|charges?)\b(?!\s+(?:credit|responsibility|that|to|it|its|the|a|an)\b)/i.test(
           text.slice(tokens[a.tokenEnd - 1]!.end).trimStart(),
-        )
+        ) &&
+        answering()
       ) {
         pairs.push([null, a]);
         continue;
