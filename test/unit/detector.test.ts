@@ -670,6 +670,55 @@ describe('organs and cyber wording', () => {
   });
 });
 
+describe('short stories: who accused whom, and whether the accused side denied', () => {
+  it.each([
+    [
+      "Poland's digital affairs minister said Russian intelligence services were behind a cyberattack on the state news agency PAP that published a fake report.\n\nMoscow has repeatedly denied carrying out cyberattacks against its neighbours.",
+      'PL→RU',
+      true,
+    ],
+    [
+      "Australia, Britain and the United States named a Russian national, Aleksandr Ermakov, as the hacker behind the theft of data from health insurer Medibank.\n\nRussia's embassy in Canberra said it had no information about the case.",
+      'AU→RU',
+      false,
+    ],
+    [
+      'Microsoft said Iranian state-sponsored hackers had targeted the email accounts of a senior official in a U.S. presidential campaign.\n\nIran\'s mission to the United Nations said Tehran "neither possesses nor harbors any intent or motive" to interfere in the U.S. election.',
+      'US→IR',
+      true,
+    ],
+  ])('%s', (text, pairWanted, denied) => {
+    const r = detect(text);
+    const [from, to] = pairWanted.split('→');
+    expect(r.claims.map((c) => `${c.accuser?.country}→${c.accused.country}`)).toContain(pairWanted);
+    expect(
+      r.claims.some(
+        (c) =>
+          c.accused.country === to &&
+          c.accuser?.country === from &&
+          c.responses.some((x) => x.kind === 'denial'),
+      ),
+    ).toBe(denied);
+  });
+  it('names the person a government names as the hacker behind it, and no one it names otherwise', () => {
+    expect(
+      detect(
+        'Australia, Britain and the United States named a Russian national, Aleksandr Ermakov, as the hacker behind the theft of data from health insurer Medibank.',
+      ).claims.map((c) => c.accused.name),
+    ).toContain('Aleksandr Ermakov');
+    expect(
+      detect('Microsoft named John Smith as its new chief security officer after the hack.').claims,
+    ).toEqual([]);
+  });
+  it('hears intelligence services that speak, and accuses those that were behind it', () => {
+    expect(
+      detect(
+        'U.S. intelligence agencies have concluded that North Korea was behind the theft of $600 million in cryptocurrency.',
+      ).claims.map((c) => c.accused.country),
+    ).toEqual(['KP']);
+  });
+});
+
 describe('parties in a list', () => {
   it('accuses every state of a list, first to last', () => {
     const r = detect(

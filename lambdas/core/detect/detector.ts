@@ -58,10 +58,10 @@ const ACCUSER_NOUN =
 
 /** Words before an accuser noun: "Canada's signals intelligence agency", "South Korea's spy agency". */
 const ACCUSER_ADJ =
-  /^(signals|spy|deputy|prime|vice|acting|state|national|defence|defense|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
+  /^(signals|spy|deputy|prime|vice|acting|state|national|defence|defense|affairs|digital|cyber|security|development|economy|economic|trade|justice|finance|public|safety|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
 
 const DENIAL_CUE =
-  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:factual |legal |real |solid )?(?:foundation|basis|justification|grounds)|(?:prohibits?|bans?|forbids?|outlaws?) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?|cyber ?crimes?)|(?:is|are|was|were|be|being) (?:simply |absolutely |completely |entirely )?not true|(?:do|does|did)(?:n't| not) hold water|(?:played|plays|play|had|has|have) no (?:part|hand)|(?:does|do|did)(?: not|n't) (?:interfere|meddle)|never (?:interfered|meddled)|victims?,? (?:and )?not (?:the |a )?(?:perpetrators?|attackers?|aggressors?|culprits?)|(?:is|are|was|were|remains?|stands?) (?:\w+ )?(?:against|opposed to) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?)|smear\w*|slander\w*|fabricat\w+(?! (?:videos?|images?|photos?|content|stories|story|articles?|news|documents?|quotes?|accounts?|personas?|websites?|sites?|recordings?|audio|footage|posts?|messages?|e-?mails?|profiles?|identit\w+))|neither (?:the |any )?\w+ nor (?:the |any )?\w+ to (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither \w+ nor \w+ (?:any )?(?:involvement|role|part|interest|intention)|(?:got|get|gotten|have) it (?:all )?wrong|(?:the )?wrong (?:man|person|guy|individual|suspect)|mistaken identity|fantas(?:y|ies)(?! (?:wiper|malware|ransomware))|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved|supported|sponsored|condoned)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
+  /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:factual |legal |real |solid )?(?:foundation|basis|justification|grounds)|(?:prohibits?|bans?|forbids?|outlaws?) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?|cyber ?crimes?)|(?:is|are|was|were|be|being) (?:simply |absolutely |completely |entirely )?not true|(?:do|does|did)(?:n't| not) hold water|(?:played|plays|play|had|has|have) no (?:part|hand)|(?:does|do|did)(?: not|n't) (?:interfere|meddle)|never (?:interfered|meddled)|victims?,? (?:and )?not (?:the |a )?(?:perpetrators?|attackers?|aggressors?|culprits?)|(?:is|are|was|were|remains?|stands?) (?:\w+ )?(?:against|opposed to) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?)|smear\w*|slander\w*|fabricat\w+(?! (?:videos?|images?|photos?|content|stories|story|articles?|news|documents?|quotes?|accounts?|personas?|websites?|sites?|recordings?|audio|footage|posts?|messages?|e-?mails?|profiles?|identit\w+))|neither (?:the |any )?\w+ nor (?:the |any )?\w+ to (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither \w+ nor \w+ (?:any )?(?:\w+ )?(?:involvement|role|part|interest|intention|intent|motive|desire|plans?)|(?:got|get|gotten|have) it (?:all )?wrong|(?:the )?wrong (?:man|person|guy|individual|suspect)|mistaken identity|fantas(?:y|ies)(?! (?:wiper|malware|ransomware))|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved|supported|sponsored|condoned)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
 const RESPONSIBILITY_CUE =
   /\b(claim(?:ed|s|ing)? (?:responsibility|credit)|took (?:responsibility|credit)|takes? (?:responsibility|credit)|posted [^.]{0,80}?(?:leak|extortion|dark ?web) (?:site|portal|blog)|listed [^.]{0,80}? on its (?:leak|extortion|dark ?web) (?:site|portal|blog)|added [^.]{0,80}? to its (?:leak|extortion) (?:site|portal|blog)|said it (?:was|had been) behind|boasted|bragged)\b/i;
 const NO_RESPONSIBILITY =
@@ -233,7 +233,7 @@ const NOT_A_GROUP =
 const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,7})`;
 /** "designated Yin Kecheng", "sanctions on Integrity Technology Group", "charged a Russian national, Mikhail Matveev". */
 const DEFENDANT_OBJECT = new RegExp(
-  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|charges(?=\s+\p{Lu})|blacklisted|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
+  String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|charges(?=\s+\p{Lu})|blacklisted|named|naming|identified|identifying|unmasked|unmasking|exposed|exposing|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
   'gu',
 );
 /** "charging Guan", "accusing Khoroshev of", "sanctioned Yin": one name of a person named before. */
@@ -1131,7 +1131,7 @@ export class RuleDetector implements Detector {
     const shapes: [RegExp, RegExp][] = [
       [
         DEFENDANT_OBJECT,
-        /sanction|designat|indict|charg|blacklist|penalt|warrant|wanted|bounty|reward/i,
+        /sanction|designat|indict|charg|blacklist|penalt|warrant|wanted|bounty|reward|named|naming|identif|unmask|expos/i,
       ],
       [DEFENDANT_LINKED, /linked|tied|traced|connected|attributed|pinned|behind/i],
       [DEFENDANT_AGENT, / by /],
@@ -1152,6 +1152,18 @@ export class RuleDetector implements Detector {
       while ((m = re.exec(text))) {
         const raw = m[1] ?? m[2]!;
         const lead = m[0].slice(0, m[0].indexOf(raw));
+        // "named a Russian national, Aleksandr Ermakov, as the hacker behind…": naming is an
+        // accusation only with the role it names him in.
+        if (
+          re === DEFENDANT_OBJECT &&
+          /^(?:named|naming|identified|identifying|unmasked|unmasking|exposed|exposing)\b/.test(
+            m[0],
+          ) &&
+          !/^[^.;]{0,40}?\bas\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,3}?(?:hacker|hackers|leader|administrator|operator|developer|mastermind|member|head|boss|person|man|woman|individual|figure|culprit|perpetrator|author)\b/.test(
+            text.slice(m.index + m[0].length),
+          )
+        )
+          continue;
         // "the phones of … Margarita Robles had been infected": a victim, not a doer.
         if (
           re === DEFENDANT_SUBJECT &&
@@ -1515,6 +1527,21 @@ export class RuleDetector implements Detector {
             const then = after[k + 2]?.norm ?? '';
             if (/^(has|have|had)$/.test(next) && SPEECH_VERB.test(then) && !aux.test(then))
               return false;
+            // "Russian intelligence services were behind…" accuses; "Russian intelligence
+            // services said…" speaks.
+            if (
+              (w === 'military' || w === 'intelligence') &&
+              /^(services?|agency|agencies|officers)$/.test(next)
+            ) {
+              // Only with an operation after it: "…were behind", "…hacked", "…targeted".
+              const rest = tokens
+                .slice(m.tokenEnd + k + 2, m.tokenEnd + k + 6)
+                .map((t) => t.norm)
+                .join(' ');
+              return /^(?:(?:were|was|are|is|have been|has been|had been|also|allegedly|likely|probably) )*(?:behind|responsible|hacked|breached|targeted|attacked|carried out|conducted|launched|orchestrated|infiltrated|compromised|stole|deployed|directed)\b/.test(
+                rest,
+              );
+            }
             // "Ukrainian military forums", "a Russian military officer" only describe.
             if (w === 'military' || w === 'intelligence')
               return /^(hackers?|hacking|cyber\w*|spies|spy|operatives|units?|intelligence|directorate|-|and|or|was|is|were|are|has|had|have|had|carried|conducted|launched|hacked|targeted|breached|stole|deployed|used|behind|for|in|of|to|)$/.test(
@@ -1670,7 +1697,7 @@ export class RuleDetector implements Detector {
     // "charging two Russian nationals with hacking": people of a state charged over an operation.
     if (
       m.form === 'demonym' &&
-      /^(nationals|citizens|men|women|officers|officials|individuals|residents|businessmen|programmers|suspects|operatives|agents)$/.test(
+      /^(nationals?|citizens?|men|man|women|woman|officers?|officials?|individuals?|residents?|businessm[ae]n|programmers?|suspects?|operatives?|agents?)$/.test(
         after[0]?.norm ?? '',
       ) &&
       before
