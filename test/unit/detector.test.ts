@@ -719,6 +719,22 @@ describe('short stories: who accused whom, and whether the accused side denied',
   });
 });
 
+describe('claims of responsibility', () => {
+  it.each([
+    [
+      "Ukraine's military intelligence agency, the HUR, claimed responsibility for a cyberattack that knocked out Russian internet providers.",
+    ],
+    ['The ALPHV ransomware gang said on its dark web site that it had hacked the casino operator.'],
+    ['Scattered Spider took credit for the breach in messages to reporters.'],
+  ])('%s', (text) => {
+    expect(
+      detect(text).claims.some((c) =>
+        c.responses.some((x) => x.kind === 'claim-of-responsibility'),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('parties in a list', () => {
   it('accuses every state of a list, first to last', () => {
     const r = detect(
