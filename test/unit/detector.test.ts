@@ -719,6 +719,39 @@ describe('short stories: who accused whom, and whether the accused side denied',
   });
 });
 
+describe('targets', () => {
+  it.each([
+    [
+      'The FBI said DarkSide ransomware was used to compromise the networks of Colonial Pipeline.',
+      'Colonial Pipeline',
+    ],
+    [
+      'The United States charged two Russian intelligence officers over the theft of data from 500 million Yahoo accounts.',
+      '500 million Yahoo accounts',
+    ],
+    [
+      'U.S. and allies accuse China over the mass exploitation of Microsoft Exchange email servers.',
+      'Microsoft Exchange email servers',
+    ],
+  ])('%s', (text, target) => {
+    expect(detect(text).claims[0]?.target?.name).toBe(target);
+  });
+  it('takes the victim the story opens with when the claim sentence names none', () => {
+    const r = detect(
+      'Hackers crippled the networks of Colonial Pipeline last week, halting fuel deliveries along the East Coast.\n\nThe FBI said on Monday that the DarkSide gang was responsible.',
+    );
+    expect(r.claims.map((c) => [c.accused.actor, c.target?.name])).toEqual([
+      ['DarkSide', 'Colonial Pipeline'],
+    ]);
+  });
+  it('names no month, number or operation word as a victim', () => {
+    const r = detect(
+      'Albania blamed Iran for a July cyberattack that hit more than 200 government websites.',
+    );
+    expect(r.claims[0]?.target?.name).not.toMatch(/^(?:July|more than 200)$/);
+  });
+});
+
 describe('claims of responsibility', () => {
   it.each([
     [

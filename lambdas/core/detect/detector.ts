@@ -113,9 +113,12 @@ const ACTION_RULES: { action: Action; re: RegExp }[] = [
 ];
 
 const TARGET_VERB =
-  /\b(?:breach(?:ed|ing)?|hack(?:ed|ing)(?: into)?|infiltrat(?:ed|ing)|compromis(?:ed|ing)|penetrat(?:ed|ing)|targeted|targeting|attacked|attacking|struck|hit|broke into|breaking into|gained access to|accessed|spied on|spying on|stole (?:data|files|emails|documents|information) from|stealing (?:data|files|emails|documents|information) from|disrupt(?:ed|ing)|crippl(?:ed|ing)|paralys(?:ed|ing)|paralyz(?:ed|ing)|wiped|knocked|took down|shut down|encrypted|(?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting))\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?/gi;
+  /\b(?:(?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)|(?:exploitation|compromise|infiltration) of|theft of (?:\w+ ){0,3}?from|went after|going after|scrambled data on|encrypted (?:data|files|systems) (?:at|of|on)|knocked (?:\w+ ){0,2}offline at|breach(?:ed|ing)?|hack(?:ed|ing)(?: into)?|infiltrat(?:ed|ing)|compromis(?:ed|ing)|penetrat(?:ed|ing)|targeted|targeting|attacked|attacking|struck|hit|broke into|breaking into|gained access to|accessed|spied on|spying on|stole (?:data|files|emails|documents|information) from|stealing (?:data|files|emails|documents|information) from|disrupt(?:ed|ing)|crippl(?:ed|ing)|paralys(?:ed|ing)|paralyz(?:ed|ing)|wiped|knocked|took down|shut down|encrypted|(?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting))\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?/gi;
+/** "the Colonial Pipeline ransomware attack": a victim named before the operation noun. */
+const NOUN_TARGET =
+  /\b((?:\p{Lu}[\p{L}\d&.'’-]*\s+){1,4})(?:ransomware |cyber ?|data |e-?mail |hacking |supply[- ]chain )?(?:attacks?|hacks?|breach(?:es)?|intrusions?|heist|leaks?|outages?)\b/u;
 const TARGET_STOP =
-  /\s*(?:[,;:()\u2014\u2013"“”]|\s-\s|\.(?:\s|$)|\b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)/i;
+  /\s*(?:[,;:()\u2014\u2013"“”]|\s-\s|\.(?:\s|$)|\b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of)\b)/i;
 
 /** "Microsoft's finding that…", "the NCSC's assessment": the possessor speaks. */
 const REPORT_NOUN =
@@ -426,6 +429,26 @@ export class RuleDetector implements Detector {
     }
 
     const claims = this.merge(findings);
+    // A claim whose own sentences name no victim takes the one the story opens with ("…hackers
+    // broke into the networks of Sony Pictures…"): most stories are about one operation.
+    if (claims.some((c) => !c.target)) {
+      let lead: Party | null = null;
+      for (const s of infos) {
+        if (s.paragraphIndex > 1) break;
+        if (!s.cyber) continue;
+        lead = this.findTarget(s.text, []);
+        if (lead) break;
+      }
+      if (lead)
+        for (const c of claims)
+          if (
+            !c.target &&
+            !sameParty(lead, c.accused) &&
+            !(c.accuser && sameParty(lead, c.accuser)) &&
+            !(lead.kind === 'state' && lead.country === c.accused.country)
+          )
+            c.target = lead;
+    }
     // The sponsor the article names for a group anywhere ("APT29, part of Russia's SVR") holds
     // for every claim against that group.
     const sponsors = new Map<string, string>();
@@ -1533,6 +1556,17 @@ export class RuleDetector implements Detector {
               (w === 'military' || w === 'intelligence') &&
               /^(services?|agency|agencies|officers)$/.test(next)
             ) {
+              // "charged two Russian intelligence officers over…": the object of a charge.
+              if (
+                before
+                  .slice(-3)
+                  .some((t) =>
+                    /^(charged|charging|indicted|indicting|sanctioned|sanctioning|named|naming|accused|accusing|blamed|blaming|identified|identifying)$/.test(
+                      t.norm,
+                    ),
+                  )
+              )
+                return true;
               // Only with an operation after it: "…were behind", "…hacked", "…targeted".
               const rest = tokens
                 .slice(m.tokenEnd + k + 2, m.tokenEnd + k + 6)
@@ -1845,9 +1879,23 @@ export class RuleDetector implements Detector {
       const stop = TARGET_STOP.exec(rest);
       let phrase = (stop ? rest.slice(0, stop.index) : rest).trim();
       phrase = phrase
+        .replace(/^(?:out|down|offline|off)\s+/i, '')
         .replace(/^(?:the|a|an)\s+/i, '')
+        .replace(
+          /^(?:(?:computer|internal|corporate|IT)\s+)?(?:networks?|systems?|servers?|computers?)\s+(?:of|at|belonging to)\s+(?:the\s+)?(?=\p{Lu})/u,
+          '',
+        )
         .replace(/['’]s$/, '')
         .trim();
+      // A generic word alone ("campaign", "equipment") or an operation word is no victim.
+      if (
+        (!/\s/.test(phrase) && !/^\p{Lu}/u.test(phrase)) ||
+        /^(?:campaigns?|claims?|accusations?|allegations?|units? of|operations?|attacks?|tools?|ddos|malware|ransomware|own|empire|past|last|next|(?:more than |at least |about |some |nearly |over )?[\d,.]+$)\b/i.test(
+          phrase,
+        )
+      )
+        continue;
+      phrase = phrase.replace(/\s+(?:and|or|in|at|of)$/i, '').trim();
       const words = phrase.split(/\s+/);
       if (words.length > 9) phrase = words.slice(0, 9).join(' ');
       if (
@@ -1863,9 +1911,18 @@ export class RuleDetector implements Detector {
       )
         continue;
       const mentions = this.gaz.scan(phrase);
-      // The accused is never its own target.
+      // The accused is never its own target, nor its own state ("Russian digital interference").
       if (
-        mentions.some((mm) => accused.some((a) => (a.actor ? a.actor === mm.entity.name : false)))
+        mentions.some((mm) =>
+          accused.some(
+            (a) =>
+              (a.actor ? a.actor === mm.entity.name : false) ||
+              (mm.start === 0 &&
+                mm.entity.type === 'country' &&
+                !!a.country &&
+                mm.entity.country === a.country),
+          ),
+        )
       )
         continue;
       const country =
@@ -1887,6 +1944,30 @@ export class RuleDetector implements Detector {
             ? 'company'
             : 'unknown';
       return { name: onlyCountry ? mentions[0]!.entity.name : phrase, kind, country };
+    }
+    // "the Colonial Pipeline ransomware attack", "over Yahoo breach": the victim named before
+    // the operation noun (never a country, a demonym or the accused).
+    const noun = NOUN_TARGET.exec(text);
+    if (noun) {
+      const phrase = noun[1]!.trim().replace(/['’]s$/, '');
+      const mentions = this.gaz.scan(phrase);
+      if (
+        phrase.length >= 3 &&
+        !mentions.length &&
+        !accused.some((a) => a.name === phrase) &&
+        !/^(?:The|A|An|This|That|Its|Their|Last|Latest|New|Major|Massive|Recent|Suspected|Alleged|State|Cyber|DDoS|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d+)$/.test(
+          phrase.split(/\s+/)[0]!,
+        )
+      )
+        return {
+          name: phrase,
+          kind: /\b(?:Inc|Corp|Company|Pipeline|Bank|Group|Airlines?|Hospital|University)\b/.test(
+            phrase,
+          )
+            ? 'company'
+            : 'unknown',
+          country: null,
+        };
     }
     return null;
   }
