@@ -719,6 +719,37 @@ describe('short stories: who accused whom, and whether the accused side denied',
   });
 });
 
+describe('answering back', () => {
+  const acc: Record<string, string> = {
+    CN: 'U.S. officials said Chinese state-sponsored hackers known as Salt Typhoon breached several telecommunications companies.',
+    RU: "British officials said hackers from Russia's GRU, known as APT28, targeted the email accounts of lawmakers.",
+  };
+  it.each([
+    ['RU', 'Moscow said Britain itself had been caught spying on its allies online.', 'GB'],
+    [
+      'CN',
+      'China said it was the U.S. that had hacked Chinese telecom networks, citing a report by its National Computer Virus Emergency Response Center.',
+      'US',
+    ],
+    [
+      'CN',
+      "The embassy said Washington should look at its own record, pointing to the NSA's surveillance of allies.",
+      'US',
+    ],
+  ])('%s: %s', (side, reply, back) => {
+    const r = detect(`${acc[side]}\n\n${reply}`);
+    expect(r.claims.some((c) => c.accused.country === back && c.accuser?.country === side)).toBe(
+      true,
+    );
+    expect(
+      r.claims.some(
+        (c) =>
+          c.accused.country === side && c.responses.some((x) => x.kind === 'counter-accusation'),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('targets', () => {
   it.each([
     [

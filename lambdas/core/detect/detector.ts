@@ -482,6 +482,33 @@ export class RuleDetector implements Detector {
       const same = claims.find((o) => o.accused.country && o.accused.name === c.accused.name);
       if (same) c.accused = { ...c.accused, country: same.accused.country };
     }
+    // "The embassy said Washington should look at its own record, pointing to the NSA's
+    // surveillance": a claim against the accusing side, voiced by an embassy or ministry named
+    // by role alone, is the one accused side answering back.
+    {
+      const accusingSides = new Set(
+        claims
+          .filter((c) => c.accuser?.country && c.accused.country !== c.accuser.country)
+          .map((c) => c.accuser!.country!),
+      );
+      const accusedSides = new Set(
+        claims
+          .filter(
+            (c) => c.accused.country && accusingSides.size && !accusingSides.has(c.accused.country),
+          )
+          .map((c) => c.accused.country!),
+      );
+      const side = accusedSides.size === 1 ? this.gaz.country([...accusedSides][0]!) : undefined;
+      if (side)
+        for (const c of claims)
+          if (
+            !c.accuser &&
+            c.accused.country &&
+            accusingSides.has(c.accused.country) &&
+            c.sentences.some((x) => BARE_ROLE_VOICE.test(x))
+          )
+            c.accuser = entityParty(side);
+    }
     this.attachEvidence(claims, infos);
     this.attachResponses(claims, infos);
     const position = new Map(infos.map((s) => [s.text, s.index]));
@@ -1830,12 +1857,12 @@ export class RuleDetector implements Detector {
       .join(' ');
     // "China was hacked", "Russia's networks have been targeted": a victim, not a doer.
     const passive =
-      /^(?:'s )?(?:(?:also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:hacked|breached|infiltrated|attacked|targeted|penetrated|compromised|spied on|launched|deployed|directed|conducted|carried out|orchestrated|stole|sponsored)\b/.test(
+      /^(?:'s )?(?:(?:that|who|which|also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:hacked|breached|infiltrated|attacked|targeted|penetrated|compromised|spied on|launched|deployed|directed|conducted|carried out|orchestrated|stole|sponsored)\b/.test(
         nextWords,
       );
     if (
       !passive &&
-      /^(?:'s )?(?:(?:was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in|obtained|accessed|gained access|broke into|hijacked|impersonated|interfered|meddled|tried to (?:interfere|meddle|hack|breach|influence)|sought to (?:interfere|meddle|hack|breach|influence))\b/.test(
+      /^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:behind|responsible|hacked|breached|infiltrated|attacked|targeted|carried out|carries out|carry out|conducted|conducts|conduct|orchestrated|launched|launches|stole|steals|penetrated|compromised|spied on|spies on|spy on|sponsored|sponsors|directed|deployed|wages|waged|engaged in|engages in|obtained|accessed|gained access|broke into|hijacked|impersonated|caught (?:spying|hacking|snooping|eavesdropping)|interfered|meddled|tried to (?:interfere|meddle|hack|breach|influence)|sought to (?:interfere|meddle|hack|breach|influence))\b/.test(
         nextWords,
       )
     ) {
