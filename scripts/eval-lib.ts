@@ -215,6 +215,8 @@ export interface SplitScores {
   accused: ReturnType<typeof prf> & Counts;
   accuser: ReturnType<typeof prf> & Counts;
   targetRecall: number;
+  /** Of the gold claims whose accused was found, the share whose evidence label matches. */
+  evidenceAccuracy: number;
   denial: ReturnType<typeof prf> & Counts;
   counterRecall: number;
   confusions: string[];
@@ -234,6 +236,8 @@ export function evaluate(
   let targetsFound = 0;
   let counterGold = 0;
   let counterFound = 0;
+  let evidenceSeen = 0;
+  let evidenceSame = 0;
   const confusions: string[] = [];
 
   for (const a of corpus) {
@@ -302,6 +306,19 @@ export function evaluate(
     const claimFor = (g: GoldClaim): Claim | undefined =>
       r.claims.find((c) => accusedMatches(g.accused, c.accused));
     for (const g of gold) {
+      // The claim by the same accuser against the same accused, else any against the accused.
+      const found =
+        r.claims.find(
+          (c) =>
+            accusedMatches(g.accused, c.accused) &&
+            !!g.accuser &&
+            !!c.accuser &&
+            accuserMatches(g.accuser, c.accuser),
+        ) ?? claimFor(g);
+      if (found && g.evidence) {
+        evidenceSeen++;
+        if (found.evidence === g.evidence) evidenceSame++;
+      }
       if (g.target) {
         targetsGold++;
         const words = norm(g.target)
@@ -356,6 +373,7 @@ export function evaluate(
     accused: { ...accused, ...prf(accused) },
     accuser: { ...accuser, ...prf(accuser) },
     targetRecall: targetsGold ? targetsFound / targetsGold : 1,
+    evidenceAccuracy: evidenceSeen ? evidenceSame / evidenceSeen : 1,
     denial: { ...denial, ...prf(denial) },
     counterRecall: counterGold ? counterFound / counterGold : 1,
     confusions,
@@ -374,6 +392,7 @@ export function formatScores(s: SplitScores, maxConfusions = 40): string {
     row('denial', s.denial),
     `  ${'target recall'.padEnd(18)} ${f(s.targetRecall)}`,
     `  ${'counter recall'.padEnd(18)} ${f(s.counterRecall)}`,
+    `  ${'evidence accuracy'.padEnd(18)} ${f(s.evidenceAccuracy)}`,
     `  confusions (${s.confusions.length}):`,
     ...s.confusions.slice(0, maxConfusions).map((c) => `    ${c}`),
     ...(s.confusions.length > maxConfusions

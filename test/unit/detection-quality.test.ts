@@ -123,3 +123,40 @@ describe('scoring names', () => {
     expect(accuserMatches(gold, party('Microsoft', 'company', 'US'))).toBe(false);
   });
 });
+
+describe('scoring evidence', () => {
+  // A detector that answers each test article with its gold claims, evidence rewritten.
+  const echo = (evidence?: Claim['evidence']) => {
+    const gold = new Map(loadCorpus('test').map((a) => [a.id, a.label.claims]));
+    return {
+      version: 'echo',
+      detect: ({ id }: { id?: string }) => {
+        const claims = (gold.get(id!) ?? []).map(
+          (g) =>
+            ({
+              accuser: g.accuser ? { kind: 'unknown', country: null, ...g.accuser } : null,
+              accused: { kind: 'unknown', ...g.accused },
+              target: null,
+              action: g.action,
+              evidence: evidence ?? g.evidence,
+              confidence: 0.5,
+              reportedBy: [],
+              sentences: [],
+              responses: [],
+            }) as unknown as Claim,
+        );
+        return { isCyber: true, isAttribution: claims.length > 0, score: 0.5, claims };
+      },
+    };
+  };
+
+  it('is near 1 when every claim has its gold label, and lower when the labels differ', () => {
+    // (Claims are paired by accuser and accused as the scorer matches them — loosely, by state —
+    // so two gold claims against one state can swap labels.)
+    const exact = evaluate('test', echo()).evidenceAccuracy;
+    expect(exact).toBeGreaterThan(0.95);
+    const allUnspecified = evaluate('test', echo('unspecified')).evidenceAccuracy;
+    expect(allUnspecified).toBeLessThan(exact - 0.2);
+    expect(allUnspecified).toBeGreaterThan(0);
+  });
+});

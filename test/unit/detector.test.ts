@@ -719,6 +719,31 @@ describe('short stories: who accused whom, and whether the accused side denied',
   });
 });
 
+describe('evidence', () => {
+  it.each([
+    [
+      'China accused the United States of hacking its universities but has not provided evidence.',
+      'not-provided',
+    ],
+    [
+      'Britain, the United States and Canada said Russian military hackers were behind the attack. None of the three governments made public the technical evidence behind its judgment.',
+      'not-provided',
+    ],
+    [
+      "The FBI and CISA said Chinese state hackers known as Volt Typhoon had burrowed into U.S. networks. The agencies published a technical advisory describing the group's methods, with indicators that defenders can use.",
+      'provided',
+    ],
+    [
+      'The Estonian foreign minister said the junk requests had come from internet addresses registered to Russian state institutions, blaming Russia for the cyberattacks.',
+      'provided',
+    ],
+  ])('%s', (text, evidence) => {
+    const r = detect(text);
+    expect(r.claims.length).toBeGreaterThan(0);
+    expect(r.claims.every((c) => c.evidence === evidence)).toBe(true);
+  });
+});
+
 describe('answering back', () => {
   const acc: Record<string, string> = {
     CN: 'U.S. officials said Chinese state-sponsored hackers known as Salt Typhoon breached several telecommunications companies.',

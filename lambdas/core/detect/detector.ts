@@ -77,9 +77,9 @@ const HEDGE =
 const FIRM =
   /\b(high confidence|formally|definitively|conclusively|confirmed|determined|concluded|officially|unequivocally|is responsible|was responsible|were responsible|has attributed|have attributed|indict\w+|charged|sanction\w+)\b/i;
 const NOT_PROVIDED =
-  /\b(?:(?:not|never|n't|yet to|failed to|declined to|refused to)\b[^.;]{0,30}?\b(?:provid|offer|present|shar|releas|publish|produc|show|giv|disclos|made public|make public|put forward|back(?:ed)? up|substantiat|lay out|laid out|set out|detail)\w*[^.;]{0,25}?\b(?:evidence|proof)|without (?:providing |offering |presenting |giving |citing |any |public )*(?:evidence|proof)|no (?:public |concrete |technical |hard |supporting )?(?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|released|presented|made public|given)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|presented no (?:evidence|proof)|(?:shown|showed|produced|given|gave) no (?:public |concrete |hard |real )?(?:evidence|proof)|(?:lack|absence) of (?:public )?evidence|evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public))\b/i;
+  /\b(?:(?:none of|no)\b[^.;]{0,40}\b(?:made public|released|published|provided|shared|presented|disclosed)\b[^.;]{0,30}\b(?:evidence|details|proof)|made (?:that |the |its |their |any )?(?:technical )?(?:evidence|proof) public|(?:gave|provided|offered|presented|released|published|shared) no (?:technical )?(?:details|evidence|proof)|(?:did|does|do|has|have|had) not (?:describe|detail|release|publish|share|disclose|give|provide|offer) (?:the |any |its |their |that )?(?:technical )?(?:details|evidence|proof)|(?:not|never|n't|yet to|failed to|declined to|refused to)\b[^.;]{0,30}?\b(?:provid|offer|present|shar|releas|publish|produc|show|giv|disclos|made public|make public|put forward|back(?:ed)? up|substantiat|lay out|laid out|set out|detail)\w*[^.;]{0,25}?\b(?:evidence|proof)|without (?:providing |offering |presenting |giving |citing |any |public )*(?:evidence|proof)|no (?:public |concrete |technical |hard |supporting )?(?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|released|presented|made public|given)|provided no (?:evidence|proof)|offered no (?:evidence|proof)|presented no (?:evidence|proof)|(?:shown|showed|produced|given|gave) no (?:public |concrete |hard |real )?(?:evidence|proof)|(?:lack|absence) of (?:public )?evidence|evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public))\b/i;
 const PROVIDED =
-  /\b(?:forensic (?:evidence|analysis|artifacts|traces)|technical (?:evidence|indicators|analysis|details)|indicators of compromise|iocs?|high confidence|evidence (?:shows|showed|indicates|indicated|linking|that linked|pointing)|published (?:technical )?(?:indicators|details|evidence)|malware samples|infrastructure (?:overlaps?|links)|code (?:overlaps?|similarit\w+|reuse)|overlapping (?:infrastructure|code|tooling)|shared (?:infrastructure|code|tooling)|blockchain analysis|traced the (?:funds|wallets)|intercepted communications|digital fingerprints?)\b/i;
+  /\b(?:(?:internet|ip|internet protocol|network) addresses (?:registered to|tied to|linked to|traced to|belonging to|used by|associated with)|matching (?:internet protocol |ip |internet )?addresses|set out in detail|laid out in detail|detailed the (?:malware|tools|infrastructure|servers|techniques)|(?:extracted|obtained|recovered|analy[sz]ed) (?:\w+ )?samples|traced the (?:operation|attack|attacks|activity|intrusions?|campaign|hack) to|identified (?:the )?(?:servers|infrastructure|command-and-control)|(?:published|issued|released) (?:a |an )?(?:joint |technical |detailed )*(?:advisory|advisories|report) (?:describing|detailing|with|that (?:included|listed|described))|(?:included|listed|shared|with) (?:technical )?indicators|file hashes|similarities between|resemblances? in the code|(?:malware|code) (?:samples|overlaps?)|forensic (?:evidence|analysis|artifacts|traces)|technical (?:evidence|indicators|analysis|details)|indicators of compromise|iocs?|high confidence|evidence (?:shows|showed|indicates|indicated|linking|that linked|pointing)|published (?:technical )?(?:indicators|details|evidence)|malware samples|infrastructure (?:overlaps?|links)|code (?:overlaps?|similarit\w+|reuse)|overlapping (?:infrastructure|code|tooling)|shared (?:infrastructure|code|tooling)|blockchain analysis|traced the (?:funds|wallets)|intercepted communications|digital fingerprints?)\b/i;
 
 const ACTION_RULES: { action: Action; re: RegExp }[] = [
   {
@@ -2115,7 +2115,23 @@ export class RuleDetector implements Detector {
         }
         return c.sentences.includes(s.text);
       });
-      const targets = concerned.length ? concerned : !subject && claims.length === 1 ? claims : [];
+      // "China accused the United States of hacking… but has not provided evidence": the
+      // party just before the phrase is the accused; the claims of this sentence are concerned.
+      let here = claims.filter((c) => c.sentences.includes(s.text));
+      // "The advisory included indicators of compromise…": the claims of the same paragraph.
+      if (!here.length && !subject) {
+        const para = new Set(
+          infos.filter((x) => x.paragraphIndex === s.paragraphIndex).map((x) => x.text),
+        );
+        here = claims.filter((c) => c.sentences.some((x) => para.has(x)));
+      }
+      const targets = concerned.length
+        ? concerned
+        : here.length
+          ? here
+          : !subject && claims.length === 1
+            ? claims
+            : [];
       for (const c of targets) {
         c.evidence = notMatch ? 'not-provided' : 'provided';
         if (yesMatch && /high confidence/i.test(s.text)) c.confidence = Math.max(c.confidence, 0.9);
