@@ -20,7 +20,7 @@ import {
 import { CYBER_CUE } from './lexicon';
 import { paragraphs, sentences, stripComments } from './sentences';
 
-export const DETECTOR_VERSION = 'rules-1';
+export const DETECTOR_VERSION = 'rules-2';
 
 export interface DetectInput {
   id?: string;
