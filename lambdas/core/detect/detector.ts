@@ -56,9 +56,15 @@ const GERUND_SPEECH =
 const ACCUSER_NOUN =
   /^(panel|monitors|inspectors|officials?|authorities|government|administration|intelligence|prosecutors?|investigators?|lawmakers|diplomats?|ministry|embassy|spokesperson|spokesman|spokeswoman|agencies|agency|security|services?|police|military|researchers?|analysts?|experts?|team|centre|center|department|office|foreign|defen[cs]e|cert|cybersecurity|cyber|national|state|justice|treasury|regulators?|parliament|president|premier|minister|secretary|chancellor|leaders?|officers?|watchdog|council|commission|bureau|response|emergency|court|judge|director|head|chief|adviser|advisor|attorney|general)$/;
 
+/** A capitalized word, as in a name: "Zhao", "Lijian". */
+const CAP_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+/** Verbs whose object is charged with an operation: "charging two Russian nationals with…". */
+const CHARGE_VERB =
+  /^(charged|charging|charges|indicted|indicting|indicts|sanctioned|sanctioning|sanctions|arrested|extradited|accused|accusing|named|naming|identified|identifying|convicted|sentenced|blamed|blaming)$/;
+
 /** Words before an accuser noun: "Canada's signals intelligence agency", "South Korea's spy agency". */
 const ACCUSER_ADJ =
-  /^(signals|spy|deputy|prime|vice|acting|state|national|defence|defense|affairs|digital|cyber|security|development|economy|economic|trade|justice|finance|public|safety|domestic|federal|top|chief|senior|main|counterintelligence|counter|electronic|communications|interior|home|digital|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|foreign|general|joint|central|internal|external|electoral|election|data|protection)$/;
+  /^(signals|spy|deputy|prime|vice|acting|affairs|digital|development|economy|economic|trade|finance|public|safety|domestic|federal|top|senior|main|counterintelligence|counter|electronic|communications|interior|home|information|technical|computer|incident|coordination|cybercrime|crime|criminal|special|law|enforcement|homeland|joint|central|internal|external|electoral|election|data|protection)$/;
 
 const DENIAL_CUE =
   /\b(den(?:y|ied|ies|ying|ial|ials)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|rebuff(?:ed|s)?|refut\w+|repudiat\w+|pushed back|push back|hit back|firmly oppos\w+|oppos(?:es|ed) (?:all forms|any form|hacking|cyber ?attacks)|groundless\w*|baseless|unfounded|without (?:any )?(?:factual |legal |real |solid )?(?:foundation|basis|justification|grounds)|(?:prohibits?|bans?|forbids?|outlaws?) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?|cyber ?crimes?)|(?:is|are|was|were|be|being) (?:simply |absolutely |completely |entirely )?not true|(?:do|does|did)(?:n't| not) hold water|(?:played|plays|play|had|has|have) no (?:part|hand)|(?:does|do|did)(?: not|n't) (?:interfere|meddle)|never (?:interfered|meddled)|victims?,? (?:and )?not (?:the |a )?(?:perpetrators?|attackers?|aggressors?|culprits?)|(?:is|are|was|were|remains?|stands?) (?:\w+ )?(?:against|opposed to) (?:all |any )?(?:forms? of )?(?:hacking|cyber ?attacks?)|smear\w*|slander\w*|fabricat\w+(?! (?:videos?|images?|photos?|content|stories|story|articles?|news|documents?|quotes?|accounts?|personas?|websites?|sites?|recordings?|audio|footage|posts?|messages?|e-?mails?|profiles?|identit\w+))|neither (?:the |any )?\w+ nor (?:the |any )?\w+ to (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither \w+ nor \w+ (?:any )?(?:\w+ )?(?:involvement|role|part|interest|intention|intent|motive|desire|plans?)|(?:got|get|gotten|have) it (?:all )?wrong|(?:the )?wrong (?:man|person|guy|individual|suspect)|mistaken identity|fantas(?:y|ies)(?! (?:wiper|malware|ransomware))|absurd\w*|nonsense|politically (?:motivated|charged)|politici[sz]\w+|tarnish\w*|denigrat\w+|demoni[sz]\w+|vilif\w+|disinformation|misleading information|russophob\w*|sinophob\w*|hysteria|spy ?mania|witch ?hunt|provocation|false (?:accusations?|claims?|allegations?)|unsubstantiated|unscientific|irresponsible|counterproductive|no (?:basis|grounds|connection|involvement|role|link|evidence to support)|not (?:involved|responsible)|had nothing to do|has nothing to do|have nothing to do|never (?:engaged|conducted|carried out|been involved|supported|sponsored|condoned)|(?:does|do|did) not (?:engage|conduct|support|carry out|tolerate) (?:in )?(?:any )?(?:hacking|cyber\w*)|itself (?:a |the )?(?:major |leading |main |frequent |biggest |primary )?(?:victim|target)s?|(?:is|are|was|has been) (?:also |often |itself |the |a |one of the )*(?:major |main |biggest |frequent |largest |primary |leading )?victims? of (?:hacking|cyber\w*)|political manipulation|politici[sz]ation|unwarranted|defam\w+|not worth refuting|(?:reports?|claims?|allegations?|accusations?|charges?) (?:as |were |was |is |are )?(?:false|untrue|wrong|inaccurate|unprofessional)|(?:malicious )?(?:hype|hyping|speculation)|lies|fiction|show (?:us )?the evidence|produce (?:the )?evidence|not based on (?:facts|evidence)|unjustified|wild (?:guess\w*|accusations?)|blame game|cold war mentality|stop (?:slander\w*|smear\w*|accusing|spreading)|cast\w* aspersions|no knowledge|knows nothing|categorically|slanderous|malicious (?:accusations?|claims?|allegations?)|fake news|concoct\w+|trumped-up|far-fetched|ridiculous|preposterous|invented|made[- ]up|a lie|rubbish|hoax|conspiracy theor\w+|mccarthy\w*|laughed off|scoffed|ridiculed|shrugged off|brushed (?:off|aside)|refused to accept|(?:denounc|condemn)\w* (?:the |these |such |those )?(?:accusations?|allegations?|claims?|charges?|reports?)|lodged (?:a |solemn |stern |strong )*(?:representations|protests?)|strong dissatisfaction|firm opposition|anti-(?:china|chinese|russia|russian|iran|iranian)|not worth (?:commenting|a response)|no question of (?:any )?(?:\w+ ){0,2}involvement|no (?:motive|intention|intent|interest|desire|reason) (?:or (?:\w+ )?\w+ )?(?:to|in|for) (?:interfer|meddl|hack|attack|launch|conduct|target|carry)\w*|neither (?:starts|launches|conducts|initiates|wages|engages|carries out|supports)|disavow\w*|distanc\w+ (?:itself|themselves|himself|herself) from|(?:resolutely|strongly|categorically) (?:oppos\w+|reject\w+)|(?:combat\w*|crack\w* down on|fights?|fought|opposes?|opposed)(?: and (?:\w+ ){1,2})? (?:against )?(?:all|any) (?:forms?|kinds?|types?) of (?:hacking|cyber\w*)|politically[- ]driven|political (?:stunt|theatre|theater|purposes|motives|games?|tool|manipulation)|(?:another|pure|a|an|typical) (?:anti-\w+ )?fakes?\b(?! (?:accounts?|personas?|news|profiles?|websites?|sites?|pages?|identit\w+))|farce|paranoi\w+|insinuation\w*|fairy[- ]tales?|libel\w*|ungrounded|not (?:supported|backed) by (?:any )?(?:facts|evidence|proof)|lacks? (?:any )?(?:factual )?basis|false[- ]flag|scapegoat\w*|(?:is|was|were|are|being) framed)\b/i;
@@ -875,11 +881,11 @@ export class RuleDetector implements Detector {
           // "the US director of national intelligence, John Ratcliffe, said": the holder's name.
           (k > 0 &&
             ACCUSER_NOUN.test(after[k - 1]!) &&
-            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k]!.raw) &&
-            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k + 1]?.raw ?? '')) ||
+            CAP_WORD.test(tokens[afterStart + k]!.raw) &&
+            CAP_WORD.test(tokens[afterStart + k + 1]?.raw ?? '')) ||
           (k > 1 &&
-            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k - 1]!.raw) &&
-            /^\p{Lu}[\p{L}'’-]+$/u.test(tokens[afterStart + k]!.raw) &&
+            CAP_WORD.test(tokens[afterStart + k - 1]!.raw) &&
+            CAP_WORD.test(tokens[afterStart + k]!.raw) &&
             ACCUSER_NOUN.test(after[k - 2]!)))
       )
         k++;
@@ -1449,7 +1455,7 @@ export class RuleDetector implements Detector {
         )
       ) {
         let j = base + k;
-        while (j < base + k + 3 && /^\p{Lu}[\p{L}'’-]+$/u.test(s.tokens[j]?.raw ?? '')) j++;
+        while (j < base + k + 3 && CAP_WORD.test(s.tokens[j]?.raw ?? '')) j++;
         if (j > base + k) verb = s.tokens[j]?.norm ?? '';
       }
       if (
@@ -1461,13 +1467,12 @@ export class RuleDetector implements Detector {
     // "In a commentary carried by KCNA, the North called…": state media carrying the answer
     // is its state speaking.
     const carried = s.mentions.find((m) => m.entity.type === 'outlet' && m.entity.stateMedia);
+    const state = carried?.entity.country ? this.gaz.country(carried.entity.country) : undefined;
     if (
-      carried?.entity.country &&
+      state &&
       s.tokens.some((t) => RESPONSE_VERB.test(t.norm) || /^(said|says|stated)$/.test(t.norm))
     )
-      return this.gaz.country(carried.entity.country)
-        ? entityParty(this.gaz.country(carried.entity.country)!)
-        : null;
+      return entityParty(state);
     return null;
   }
 
@@ -1584,16 +1589,7 @@ export class RuleDetector implements Detector {
               /^(services?|agency|agencies|officers)$/.test(next)
             ) {
               // "charged two Russian intelligence officers over…": the object of a charge.
-              if (
-                before
-                  .slice(-3)
-                  .some((t) =>
-                    /^(charged|charging|indicted|indicting|sanctioned|sanctioning|named|naming|accused|accusing|blamed|blaming|identified|identifying)$/.test(
-                      t.norm,
-                    ),
-                  )
-              )
-                return true;
+              if (before.slice(-3).some((t) => CHARGE_VERB.test(t.norm))) return true;
               // Only with an operation after it: "…were behind", "…hacked", "…targeted".
               const rest = tokens
                 .slice(m.tokenEnd + k + 2, m.tokenEnd + k + 6)
@@ -1761,13 +1757,7 @@ export class RuleDetector implements Detector {
       /^(nationals?|citizens?|men|man|women|woman|officers?|officials?|individuals?|residents?|businessm[ae]n|programmers?|suspects?|operatives?|agents?)$/.test(
         after[0]?.norm ?? '',
       ) &&
-      before
-        .slice(-3)
-        .some((t) =>
-          /^(charged|charging|charges|indicted|indicting|indicts|sanctioned|sanctioning|sanctions|arrested|extradited|accused|accusing|named|naming|identified|convicted|sentenced|blamed)$/.test(
-            t.norm,
-          ),
-        ) &&
+      before.slice(-3).some((t) => CHARGE_VERB.test(t.norm)) &&
       CYBER_CUE.test(s.text.slice(m.end)) &&
       // "…on behalf of the Islamic Revolutionary Guard Corps": the organ is the accused.
       !s.mentions.some((o) => o.entity.type === 'organ' && o.entity.country === e.country)
