@@ -28,6 +28,14 @@ export default tseslint.config(
     },
   },
   {
+    // The detector is a pipeline of small stages (docs/detection.md): keep it that way.
+    files: ['lambdas/core/detect/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['lambdas/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

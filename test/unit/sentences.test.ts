@@ -1,4 +1,4 @@
-import { paragraphs, sentences, stripComments } from '../../lambdas/core/detect/sentences';
+import { paragraphs, sentences, stripComments } from '../../lambdas/core/detect/segment';
 
 describe('stripComments', () => {
   it.each([

@@ -12,6 +12,9 @@ import outletsData from './data/outlets.json';
 import peopleData from './data/people.json';
 import vendorsData from './data/vendors.json';
 import type { PartyKind } from '../model';
+import { type Token, tokenize } from './tokens';
+
+export { type Token, tokenize } from './tokens';
 
 export type EntityType = 'actor' | 'organ' | 'country' | 'vendor' | 'outlet' | 'person';
 
@@ -66,38 +69,6 @@ interface CountryRow {
   demonyms?: string[];
   metonyms?: string[];
   bloc?: boolean;
-}
-
-export interface Token {
-  /** Normalized: lower-case, dots removed. */
-  norm: string;
-  raw: string;
-  start: number;
-  end: number;
-}
-
-/** Splits text into word tokens; hyphens and slashes separate words ("China-linked"). */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:[.&$][\p{L}\p{N}]+)*\.?(?:\(\d+\))?\$?|[-–—]/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    let raw = m[0];
-    // A trailing dot belongs to the token only for abbreviations like "U.S." or "Corp.".
-    if (
-      raw.endsWith('.') &&
-      !/\.[\p{L}]\.$/u.test(raw) &&
-      !/^[\p{Lu}][\p{Ll}]{0,3}\.$/u.test(raw)
-    ) {
-      raw = raw.slice(0, -1);
-    }
-    out.push({ norm: normalizeToken(raw), raw, start: m.index, end: m.index + raw.length });
-  }
-  return out;
-}
-
-export function normalizeToken(raw: string): string {
-  return raw.toLowerCase().replace(/[.]/g, '').replace(/[–—]/g, '-');
 }
 
 /** Alias words that are ordinary English (or other entity) words: they need a capital letter and a group context. */

@@ -1,8 +1,25 @@
 /**
- * Text segmentation for detection: drops reader-comment sections, splits paragraphs and
- * sentences (aware of abbreviations such as "U.S." and "Gen.").
+ * Stage 1, segment: the reader-comment cut, paragraphs, datelines, sentences (aware of
+ * abbreviations such as "U.S." and "Gen."), quotations, and clauses.
  */
 import { COMMENT_MARKER } from './lexicon';
+import { SEGMENT } from './patterns/segment';
+
+/**
+ * The article as paragraphs: reader comments cut, datelines ("WASHINGTON -") dropped, the
+ * title first when it is not already the first paragraph.
+ */
+export function segment(text: string, title: string): string[] {
+  const paras = paragraphs(stripComments(text).text).map(stripDateline);
+  if (title && paras[0] !== title) paras.unshift(title);
+  return paras;
+}
+
+/** "WASHINGTON/BEIJING -", "SEOUL, Nov 3 (Reuters) -": a place, not a party. */
+export function stripDateline(p: string): string {
+  const m = SEGMENT.dateline.exec(p);
+  return m && /[A-Z]{3}/.test(m[0]) ? p.slice(m[0].length) : p;
+}
 
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr inc corp ltd co no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u fig al approx dept est govt'.split(
@@ -59,4 +76,44 @@ export function sentences(paragraph: string): string[] {
   const rest = paragraph.slice(start).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+/** A quotation mark: double quotes, or a single one not inside a word ("Russia's" has none). */
+const QUOTE_MARK = /["“”«»]|(?<![\p{L}\p{N}])['‘’]|['‘’](?![\p{L}\p{N}])/u;
+
+/**
+ * The text without quotation marks around words ("had 'nothing to do' with" → "had nothing to
+ * do with"), and where each of its characters was in the original. Apostrophes inside words stay.
+ */
+export function unquoted(text: string): { text: string; at: (i: number) => number } {
+  if (!QUOTE_MARK.test(text)) return { text, at: (i) => i };
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/["“”«»]/.test(ch)) continue;
+    if (/['‘’]/.test(ch)) {
+      const prev = text[i - 1] ?? ' ';
+      const next = text[i + 1] ?? ' ';
+      if (!/[\p{L}\p{N}]/u.test(prev) || !/[\p{L}\p{N}]/u.test(next)) continue;
+    }
+    out += ch;
+    at.push(i);
+  }
+  at.push(text.length);
+  return { text: out, at: (i) => at[i]! };
+}
+
+/** Whether a position is inside a quotation ("…", “…”): quoted words are not the speaker. */
+export function insideQuote(text: string, pos: number): boolean {
+  const before = text.slice(0, pos);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/** A sentence cut at ", while", ", whereas" and ";" into clauses (one part: no cut). */
+export function clauseTexts(sentence: string): string[] {
+  return sentence.split(/,\s+while\s+|;\s+|,\s+whereas\s+/);
 }

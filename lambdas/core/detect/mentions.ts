@@ -1,0 +1,141 @@
+/**
+ * Stage 3, mentions: the parties each sentence names — gazetteer actors, states with their
+ * demonyms and metonyms, organs, companies, people and outlets — whether it speaks of a cyber
+ * operation, and, in a cyber story, the names of groups no list knows ("a group calling itself
+ * …", "the … ransomware gang", "Storm-1234").
+ */
+import type { PartyKind } from '../model';
+import type { Doc, Sentence, Span } from './document';
+import { note, tracing } from './explain';
+import type { Gazetteer, Mention, Token } from './gazetteer';
+import { CYBER_CUE } from './lexicon';
+import { entityParty, label } from './parties';
+import { MENTIONS } from './patterns/mentions';
+
+/** Annotates each sentence with its gazetteer mentions and cyber wording; decides `isCyber`. */
+export function findMentions(doc: Doc, gaz: Gazetteer): void {
+  for (const s of doc.sentences) {
+    s.mentions = gaz.scan(s.text, s.tokens);
+    s.cyber = CYBER_CUE.test(s.text) || MENTIONS.onlineInfluence.test(s.text);
+    if (tracing())
+      for (const m of s.mentions)
+        note({
+          stage: 'mentions',
+          what: `${m.entity.type} (${m.form})`,
+          pattern: 'gazetteer',
+          sentence: s.index,
+          subject: `${m.text} = ${label(entityParty(m.entity))}`,
+        });
+  }
+  const cyberSentences = doc.sentences.filter((s) => s.cyber).length;
+  const hasActor = doc.sentences.some((s) => s.mentions.some((m) => m.entity.type === 'actor'));
+  // A story is cyber when cyber vocabulary recurs, or appears in a short text, or when it names
+  // a threat actor: one passing mention in a long story about a missile strike is not enough.
+  doc.isCyber =
+    cyberSentences >= 2 ||
+    hasActor ||
+    (cyberSentences >= 1 && cyberSentences / doc.sentences.length >= 0.15);
+  note({
+    stage: 'mentions',
+    what: doc.isCyber ? 'cyber story' : 'not a cyber story',
+    detail: `${cyberSentences} of ${doc.sentences.length} sentences with cyber wording${hasActor ? ', a threat actor named' : ''}`,
+  });
+  if (doc.isCyber) for (const s of doc.sentences) s.groups = namedGroups(s, gaz);
+}
+
+/** Group names the gazetteer does not know: "calling itself X", "X ransomware gang", "Storm-1234". */
+function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
+  const out: Span[] = [];
+  for (const p of [MENTIONS.namedGroup, MENTIONS.groupCode, MENTIONS.groupBeforeNoun]) {
+    for (const m of p.matches(s.text)) {
+      const name = m[1] ?? m[0];
+      const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
+      if (!span) continue;
+      out.push(span);
+      note({
+        stage: 'mentions',
+        what: 'group no list knows',
+        pattern: p.id,
+        sentence: s.index,
+        subject: label(span.party),
+      });
+    }
+  }
+  return out;
+}
+
+function cleanGroupName(name: string): string {
+  return name
+    .replace(/[.,'’"”]+$/, '')
+    .replace(/['’]s$/, '')
+    .trim();
+}
+
+/** The group named at `start`, unless it is an institution, a tool, a known entity or taken. */
+function groupSpan(
+  s: Sentence,
+  gaz: Gazetteer,
+  found: Span[],
+  name: string,
+  start: number,
+): Span | undefined {
+  const { text, tokens, mentions } = s;
+  const first = name.split(/\s+/)[0] ?? '';
+  // "The Police Security Service, known as PST": an institution's short name, not a group.
+  if (MENTIONS.institutionBefore.test(text.slice(Math.max(0, start - 70), start))) return;
+  if (
+    name.length < 3 ||
+    MENTIONS.notAGroup.test(first) ||
+    /^\d+$/.test(name) ||
+    /^CVE-/i.test(name)
+  )
+    return;
+  // "malware known as X", "the flaw, dubbed X": a tool or a bug, not a group.
+  if (MENTIONS.malwareContext.test(text.slice(Math.max(0, start - 60), start))) return;
+  const end = start + name.length;
+  if (taken(tokens, mentions, found, start, end)) return;
+  // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity.
+  const known = gaz.resolve(name);
+  if (known && known.type !== 'actor') return;
+  const tStart = tokens.findIndex((t) => t.start >= start);
+  let tEnd = tokens.findIndex((t) => t.start >= end);
+  if (tEnd === -1) tEnd = tokens.length;
+  if (tStart === -1 || tEnd <= tStart) return;
+  const party = known
+    ? entityParty(known)
+    : { name, kind: groupKind(text, start, end), country: groupCountry(s, start), actor: name };
+  return { party, tokenStart: tStart, tokenEnd: tEnd };
+}
+
+function taken(tokens: Token[], mentions: Mention[], found: Span[], start: number, end: number) {
+  return (
+    mentions.some((m) => m.start < end && start < m.end) ||
+    found.some((o) => tokens[o.tokenStart]!.start < end && start < tokens[o.tokenEnd - 1]!.end)
+  );
+}
+
+/** What kind of group the words around its name make it. */
+function groupKind(text: string, start: number, end: number): PartyKind {
+  const window = text.slice(Math.max(0, start - 80), Math.min(text.length, end + 80));
+  return /ransom|extort|criminal|cybercrim|gang/i.test(window)
+    ? 'criminal-group'
+    : /hacktivis/i.test(window)
+      ? 'hacktivist-group'
+      : /state|government|military|intelligence|espionage|spy|nation/i.test(window)
+        ? 'state-linked-group'
+        : 'unknown';
+}
+
+/** The state a demonym or a "<country>-linked" near the name ties the group to. */
+function groupCountry(s: Sentence, start: number): string | null {
+  return (
+    s.mentions.find(
+      (m) =>
+        m.entity.type === 'country' &&
+        !m.entity.bloc &&
+        Math.abs(m.start - start) < 80 &&
+        (m.form === 'demonym' ||
+          /-(?:linked|backed|based|nexus|sponsored|aligned)/.test(s.text.slice(m.end, m.end + 12))),
+    )?.entity.country ?? null
+  );
+}

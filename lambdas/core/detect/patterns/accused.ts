@@ -1,0 +1,122 @@
+/**
+ * Role patterns for the accused: words that tie a state or an organ to an operation.
+ */
+import { definePatterns } from './format';
+
+export const ACCUSED = definePatterns('roles', 'accused', {
+  hackerNoun: {
+    means:
+      'Nouns that make a preceding country an accused actor: "Chinese hackers", "Russian military intelligence".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      hackers? | hacking | hacks?
+      cyber(?:attacks?|spies|spying|espionage|operations?|operatives|criminals?|army|armies|units?|warfare|actors?|hackers?|forces?|troops|command|intrusions?|campaigns?)?
+      attackers? | spies | operatives | intelligence | military | actors? | groups? | gangs? | apt
+      operators? | agents? | units? | cyberspies | cybercriminals? | criminals? | trolls?
+      intrusions? | campaigns? | operations? | cyberoperations? | cyberattacks? | attacks?
+      espionage | spying | threat | state | government | services? | regime | malware | ransomware
+      wipers? | interference | meddling | disinformation
+    `,
+    examples: [],
+  },
+  filler: {
+    means:
+      'Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      state | sponsored | backed | linked | affiliated | nexus | based | aligned | government
+      military | intelligence | - | and | or | nation | the | a | an | sophisticated | so-called
+      suspected | alleged | elite | notorious | prolific | hacking | cyber | spy | spying
+      advanced | persistent | threat | group | contract | contractor | freelance | private | it
+      tech | remote | mercenary | criminal | ransomware | digital | online | information
+      election
+    `,
+    examples: [],
+  },
+  linkSuffix: {
+    means: '"<country>-linked": the country is tied to what follows.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      linked | backed | sponsored | affiliated | nexus | based | aligned | connected | tied
+      directed | run | controlled | funded | supported | allied
+    `,
+    examples: [],
+  },
+  chargeVerb: {
+    means:
+      'Verbs whose object is charged with an operation: "charging two Russian nationals with…".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      charged | charging | charges | indicted | indicting | indicts | sanctioned | sanctioning
+      sanctions | arrested | extradited | accused | accusing | named | naming | identified
+      identifying | convicted | sentenced | blamed | blaming
+    `,
+    examples: [],
+  },
+  hypothetical: {
+    means: 'TODO',
+    re: String.raw`^(if|should|imagine|suppose)\b|\?["'”’]?\s*$|\bwhether\b|\b(could|would) (?:{words})|\bwhat if\b|\bhypothetical\w*|\bscenarios?\b`,
+    words: String.raw`
+      hack | attack | target | breach | launch | cripple | disrupt
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  eventRef: {
+    means: 'TODO',
+    re: String.raw`\b(?:the|this|that|last (?:week|month|year)'s|the (?:recent|latest|massive|major)) (?:{words})\b`,
+    words: String.raw`
+      attack | attacks | hack | hacks | breach | breaches | intrusion | intrusions | campaign
+      operation | incident | compromise | theft | heist | outage | leak
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  coref: {
+    means: 'TODO',
+    re: String.raw`\b(?:(?:the|this|that) (?:group|hackers|gang|actor|attackers|intruders|perpetrators|culprits|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary|spies|operatives)|(?:the )?(?:people|those|hackers|group|actors?) (?:behind|responsible for) (?:it|the (?:attack|breach|intrusion|hack|campaign|operation|theft)))\b`,
+    flags: 'i',
+    examples: [],
+  },
+  blamedItsOrgan: {
+    means:
+      '"…blamed its military intelligence agency": an unnamed organ of the sentence\'s subject.',
+    re: String.raw`\b(?:blam(?:ed|ing|es)|accus(?:ed|ing|es)|attribut(?:ed|ing) (?:it|them|the \w+) to|link(?:ed|ing) (?:it|them|the \w+) to|pin(?:ned|ning) (?:it|them|the \w+) on|trac(?:ed|ing) (?:it|them|the \w+) to)\s+(?:its|their)\s+(?:own\s+)?(?:military intelligence|intelligence|spy|security|military|state|government)\s*(?:{words})\b`,
+    words: String.raw`
+      agency | agencies | service | services | units? | hackers | apparatus | directorate
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  counterRhetoric: {
+    means:
+      'Counter-accusation rhetoric: "the real empire of hacking", "the world\'s biggest hacker".',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      empire of hacking | hack(?:ing|er) empire | matrix of hackers
+      (?:world'?s? |globe'?s? |planet'?s? )?(?:biggest|largest|greatest|number one|true|real|main|leading) (?:source of cyber ?attacks|(?:cyber )?(?:hacker|hackers|attacker|perpetrator|practitioner|culprit|threat|spy))
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  noResponsibility: {
+    means: 'TODO',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      no (?:group|one|gang|actor|hacker group)[^.]{0,40}(?:claimed|taken responsibility|has claimed)
+      not (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)
+      has not (?:said|named|identified|disclosed) who | did not (?:say|name|identify|disclose) who
+      declined to (?:attribute|name|say who|comment on who) | unknown (?:attackers|hackers|actors)
+      unidentified (?:attackers|hackers|actors) | too early to (?:say|tell|attribute)
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  namedInClaim: {
+    means:
+      "\"Berlin has shown no proof for 'Ghostwriter' hacking claim\": a group named as the subject of someone else's claim, in an answer.",
+    re: String.raw`^(?:['’"”]\s*)?(?:(?:hacking|cyber|spying|espionage)\s+)?(?:claims?|allegations?|accusations?|charges?)\b(?!\s+(?:credit|responsibility|that|to|it|its|the|a|an)\b)`,
+    flags: 'i',
+    examples: [],
+  },
+});

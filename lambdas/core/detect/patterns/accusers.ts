@@ -1,0 +1,264 @@
+/**
+ * Role patterns for the accuser: who speaks, accuses or reports.
+ */
+import { definePatterns } from './format';
+
+export const ACCUSERS = definePatterns('roles', 'accuser', {
+  accuseVerb: {
+    means: 'TODO',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      blam\w* | accus\w* | attribut\w* | alleg\w* | pinn\w* | pointed | point | points
+      implicat\w* | fingered | named | names | identified | identifies | link\w* | tied | ties
+      traced | traces | charged | charges | indict\w* | sanction\w* | connected | connects
+      suspect\w* | held | holds | condemn\w* | denounc\w* | called | calls | exposed | exposes
+    `,
+    examples: [],
+  },
+  speechVerb: {
+    means: 'TODO',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      said | says | say | stated | states | told | tells | obtained | unsealed | filed | expelled
+      summoned | imposed | levied | announced | announces | alleged | alleges | accused | accuses
+      blamed | blames | attributed | attributes | assessed | assesses | assess | concluded
+      concludes | determined | determines | found | finds | believes? | believed | warned | warns
+      identified | identifies | named | names | linked | links | charged | charges | indicted
+      indicts | sanctioned | sanctions | confirmed | confirms | reported | reports | revealed
+      reveals | disclosed | discloses | claimed | claims | contend | contends | contended | argued
+      argues | argue | pointed | points | traced | traces | tracks | tracked | calls | called
+      described | describes | published | publishes | issued | issues | released | releases
+      wrote | writes | added | adds | suspects? | suspected | thinks? | thought | stressed
+      emphasized | insisted | noted | notes | asserted | asserts | maintained | maintains | tied
+      ties | connected | connects | exposed | exposes | condemned | condemns | denounced
+      denounces | formally | publicly | has | have | had | is | was | were | are
+    `,
+    examples: [],
+  },
+  gerundSpeech: {
+    means: '"after concluding that…", "saying that…": the subject speaks through a gerund.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      concluding | saying | accusing | blaming | alleging | asserting | claiming | stating
+      announcing | charging | determining | finding | assessing | attributing | linking | naming
+      identifying | warning | arguing | insisting | noting | citing
+    `,
+    examples: [],
+  },
+  accuserNoun: {
+    means: 'TODO',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      panel | monitors | inspectors | officials? | authorities | government | administration
+      intelligence | prosecutors? | investigators? | lawmakers | diplomats? | ministry | embassy
+      spokesperson | spokesman | spokeswoman | agencies | agency | security | services? | police
+      military | researchers? | analysts? | experts? | team | centre | center | department
+      office | foreign | defen[cs]e | cert | cybersecurity | cyber | national | state | justice
+      treasury | regulators? | parliament | president | premier | minister | secretary
+      chancellor | leaders? | officers? | watchdog | council | commission | bureau | response
+      emergency | court | judge | director | head | chief | adviser | advisor | attorney | general
+    `,
+    examples: [],
+  },
+  accuserAdj: {
+    means:
+      'Words before an accuser noun: "Canada\'s signals intelligence agency", "South Korea\'s spy agency".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      signals | spy | deputy | prime | vice | acting | affairs | digital | development | economy
+      economic | trade | finance | public | safety | domestic | federal | top | senior | main
+      counterintelligence | counter | electronic | communications | interior | home | information
+      technical | computer | incident | coordination | cybercrime | crime | criminal | special
+      law | enforcement | homeland | joint | central | internal | external | electoral | election
+      data | protection
+    `,
+    examples: [],
+  },
+  reportNoun: {
+    means: '"Microsoft\'s finding that…", "the NCSC\'s assessment": the possessor speaks.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      view | position | belief | judgment | judgement | verdict | finding | findings | report
+      reports | assessment | assessments | analysis | investigation | investigators | statement
+      advisory | research | researchers | analysts | attribution | conclusion | conclusions
+      indictment | complaint | announcement | disclosure | blog | post | threat | security
+      intelligence | experts | team | accusation | accusations | allegation | allegations | claim
+      claims | charges
+    `,
+    examples: [],
+  },
+  ownSystems: {
+    means: '"…broke into its computer systems": an outlet speaking as the victim.',
+    re: String.raw`\b(?:its|our) (?:own )?(?:{words})\b`,
+    words: String.raw`
+      computer | network | systems? | servers? | e-?mail | journalists | reporters | staff
+      employees | newsroom | corporate
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  namedSpeaker: {
+    means:
+      '"Marks & Spencer said", "The British Library confirmed": a name the gazetteer lacks, speaking.',
+    re: String.raw`(?:^|[.;:]\s+|,\s+|\band\s+)((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+|of\s+|and\s+|for\s+|de\s+)?[A-Z][\w&.'’-]*){0,5})(?:,[^,]{3,80},)?\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+)?(?:{words})\b`,
+    words: String.raw`
+      said | says | confirmed | disclosed | announced | stated | told | wrote | added | blamed
+      attributed | assessed | believes | concluded | acknowledged | revealed
+    `,
+    flags: 'g',
+    examples: [],
+  },
+  notASpeaker: {
+    means: 'TODO',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      It | He | She | They | We | I | This | That | These | Those | Officials? | Investigators
+      Researchers | Experts | Analysts | Authorities | Police | Prosecutors | Sources | Critics
+      Others | Some | Many | Most | Both | All | One | Two | Three | In | On | At | For | But
+      And | Or | If | When | While | After | Before | Earlier | Later | Last | Monday | Tuesday
+      Wednesday | Thursday | Friday | Saturday | Sunday | January | February | March | April | May
+      June | July | August | September | October | November | December | Spokesman | Spokeswoman
+      Spokesperson | Minister | Secretary | President | Chancellor | Premier | Prime | Deputy
+      Foreign | Defence | Defense | Interior | Justice | Security | State | Government | Company
+      Its | Their | His | Her | Our | Your | Reuters | Bloomberg
+    `,
+    examples: [],
+  },
+  orgWord: {
+    means: 'TODO',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      Inc | Corp | Corporation | Company | Co | Ltd | LLC | PLC | Group | Bank | Airlines?
+      Airways | Enterprise | Library | University | College | Hospital | Health | Healthcare
+      Port | Airport | Council | Agency | Authority | Ministry | Department | Office | Service
+      Services | Institute | Foundation | Center | Centre | Laboratory | Labs? | Networks?
+      Systems | Technologies | Technology | Security | Intelligence | Association | Commission
+      Committee | Board | Police | Court | Exchange | Partners | Capital | Holdings | Media | News
+      Times | Post
+    `,
+    examples: [],
+  },
+  speakerCoref: {
+    means: 'A sentence whose speaker is a pronoun or a role: "the company said", "officials said".',
+    re: String.raw`\b(?:(?:the|this|that) (?:company|firm|agency|bureau|ministry|government|researchers|investigators|department|vendor|report|advisory|statement|center|centre|embassy|spokes(?:man|woman|person))|officials|[Ii]t|[Tt]hey|[Hh]e|[Ss]he) (?:{words})\b|^(?:[A-Z][\w.'-]+ )?(?:[Ss]pokes(?:man|woman|person)|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Pp]rosecutors?|[Oo]fficials?)\b`,
+    words: String.raw`
+      said | says | added | stated | wrote | noted | assessed | believes? | concluded | found
+      warned | told | called | described | accused | blamed | argued | claimed | insisted
+      alleged | countered | charged | suggested
+    `,
+    examples: [],
+  },
+  sourceNoun: {
+    means:
+      '"allegations from Microsoft", "an advisory by the NSA": the noun before "from"/"by" that makes what follows a source.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      allegations? | accusations? | claims? | charges? | assessments? | attribution | statements?
+      reports? | advisory | advisories | warnings? | analysis | findings | research | agencies
+      agency | officials | authorities | governments | investigators | prosecutors | police
+      experts | analysts | researchers | blame | accused | blamed | attributed | named
+      identified | linked | tied | published | issued | released | conducted | indictment
+      complaint | investigation | probe
+    `,
+    examples: [],
+  },
+  nounRun: {
+    means:
+      'Words read past between a speaker and its verb: "Britain\'s foreign office last week said".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      the | s | and | of | its | his | her | their | spokesperson | spokesman | spokeswoman | on
+      in | last | this | monday | tuesday | wednesday | thursday | friday | saturday | sunday
+      week | month | year | also | previously | earlier | later | has | have | had | formally
+      publicly | officially | jointly | separately | on
+    `,
+    examples: [],
+  },
+  auxiliary: {
+    means: 'Auxiliaries and adverbs in the speech-verb list that do not speak on their own.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      has | have | had | is | was | were | are | formally | publicly
+    `,
+    examples: [],
+  },
+  peopleAt: {
+    means: '"researchers at Mandiant": people of a company, who speak for it.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      researchers | analysts | experts | investigators | officials | specialists | scientists
+      team | teams
+    `,
+    examples: [],
+  },
+  objectWord: {
+    means:
+      '"attacks against Microsoft", "blamed Iran": a word that makes the party after it an object, not a speaker.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      against | at | on | to | of | with | about | blamed | accused | targeting | targeted | hit
+      breached | attacked | into
+    `,
+    examples: [],
+  },
+  reporting: {
+    means: '"The Washington Post reported": an outlet that reports the claim.',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      reported | reports | report by | report from | first reported | told
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  pronounSpeaks: {
+    means: '"…, he said, adding that…": a pronoun that speaks, the last speaker.',
+    re: String.raw`\b(?:he|she|they|it) (?:{words})\b`,
+    words: String.raw`
+      said | says | added | told | argued | insisted | claimed | wrote
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  attributionWord: {
+    means: 'Words that make a sentence an attribution when a party is accused in it.',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      blam\w+ | accus\w+ | attribut\w+ | alleg\w+ | linked | tied | connected | behind
+      responsib\w+ | carried out | conducted | orchestrat\w+ | launched | sponsor\w+ | backed
+      pinned | pointed | named | identified | tracked | tracks | calls | called | indict\w+
+      charged | sanction\w+ | suspected | blame | culprit | perpetrat\w+ | hacked | breached
+      infiltrated | compromised | targeted | targeting | attacked | stole | used | got inside
+      got into | broke into | gained access | accessed | penetrated | deployed | exploited
+      is part of | was part of | works for | working for | operat\w+ | run by | controlled by
+      on behalf of | hack\w* | cyber\w* | spy\w* | espionage
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  missionNoun: {
+    means: '"the Chinese Embassy in Washington said": a mission whose place does not speak.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      embassy | mission | consulate | office | bureau | delegation
+    `,
+    examples: [],
+  },
+  holderRole: {
+    means:
+      '"foreign ministry spokesman Zhao Lijian told…": a role whose holder\'s name is read past.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      spokesperson | spokesman | spokeswoman | minister | ambassador | director | secretary
+      chief | head | envoy
+    `,
+    examples: [],
+  },
+  speakerRun: {
+    means: 'Words read past after a speaking party: "Russia\'s foreign ministry spokeswoman said".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      the | s | and | of | spokesperson | spokesman | spokeswoman | also | has | have | had | on
+    `,
+    examples: [],
+  },
+});

@@ -1,0 +1,187 @@
+/**
+ * Role patterns for companies and people a government charges, sanctions or ties to an operation.
+ */
+import { definePatterns } from './format';
+
+/** A capitalized name of two to six words ("Sichuan Juxinhe Network Technology", "Yin Kecheng"). */
+export const CAP_NAME = String.raw`((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){1,7})`;
+
+export const DEFENDANTS = definePatterns('roles', 'defendant', {
+  object: {
+    means: `The object of a sanction, charge or naming is accused: "designated Yin Kecheng", "sanctions on Integrity Technology Group", "charged a Russian national, Mikhail Matveev".`,
+    re: String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|charges(?=\s+\p{Lu})|blacklisted|named|naming|identified|identifying|unmasked|unmasking|exposed|exposing|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
+    flags: 'gu',
+    gate: String.raw`sanction|designat|indict|charg|blacklist|penalt|warrant|wanted|bounty|reward|named|naming|identif|unmask|expos`,
+    examples: [],
+  },
+  linked: {
+    means: `A name an operation is traced to: "traced the activity to CyberOne Group", "linked Aleksandr Ermakov to the attack".`,
+    re: String.raw`\b(?:(?:linked|tied|traced|connected|attributed|pinned)\s+(?:(?:the|this|that|its|these|those)\s+(?:[\w-]+\s+){0,2}(?:activity|attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|accounts?|network)\s+|it\s+|them\s+)?to|behind the \w+ (?:was|were))\s+(?:the\s+)?${CAP_NAME}|\b(?:linked|tied|connected)\s+${CAP_NAME}\s+to\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|breach|hack|intrusion|intrusions|operation|campaign|theft|leak)\b`,
+    flags: 'gu',
+    gate: String.raw`linked|tied|traced|connected|attributed|pinned|behind`,
+    examples: [],
+  },
+  agent: {
+    means: `The agent of an operation: "set up and administered by TigerWeb, a Russian web-development company", "directed by the Democratic Progressive Party".`,
+    re: String.raw`\b(?:set up|administered|run|operated|created|built|developed|controlled|directed|orchestrated|ordered|commissioned|masterminded|financed|funded|carried out|conducted|instigated|coordinated)\s+by\s+(?:the\s+)?((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){0,5})`,
+    flags: 'gu',
+    gate: String.raw` by `,
+    examples: [],
+  },
+  subject: {
+    means: `The subject of an operation or of a tie to one: "Sichuan Juxinhe Network Technology had taken part in exploiting…".`,
+    re: String.raw`${CAP_NAME}(?:,(?:(?!\b(?:said|says|told|added|stated)\b)[^.;]){3,120}?,)?(?:\s+and\s+(?:two|three|four|five|several|other|his|her|their)\s+(?:\w+\s+)?(?:associates|others|co-conspirators|accomplices|colleagues))?,?\s+(?:(?:which|that|who)\s+)?(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|exploited|infected|deployed|(?:the (?:person|man|woman|hacker|administrator|leader|boss|mastermind|developer|operator) )?behind|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|(?:supports?|supported|helps?|helped|assists?|assisted|aids?|aided)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:hacking|cyber\w*|intrusions?|espionage)|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
+    flags: 'gu',
+    gate: String.raw`involved|part in|participated|carried|conducted|helped|hacked|breached|exploited|infected|deployed|behind|developed|ran the|ties|links|work|front|support|assist|aid`,
+    examples: [],
+  },
+  appositive: {
+    means: `A name with an appositive that charges it: "Amin Stigal, a Russian civilian first charged in June…".`,
+    re: String.raw`${CAP_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:national|civilian|citizen|hacker|officer|man|woman|programmer|resident|businessman|engineer|employee)\b[^.;]{0,80}?\b(?:charged|indicted|sanctioned|designated|accused|wanted|co-conspirator|arrested|extradited)`,
+    flags: 'gu',
+    gate: String.raw`charged|indicted|sanctioned|designated|accused|wanted|conspirator|arrested|extradited`,
+    examples: [],
+  },
+  list: {
+    means: `The later names of a list after a designation: "designated X LLC, a company it said Ahmadi runs, and Afkar System Yazd Company".`,
+    re: String.raw`\b(?:designated|sanctioned|charged|charges|indicted|sanctions (?:on|against))\s[^.;]{3,160}?,?\s+and\s+${CAP_NAME}`,
+    flags: 'gu',
+    gate: String.raw`designated|sanction|charge[ds]|indicted`,
+    examples: [],
+  },
+  short: {
+    means:
+      '"charging Guan", "accusing Khoroshev of", "sanctioned Yin": one name of a person named before.',
+    re: String.raw`\b(?:{words})\s+(\p{Lu}[\p{L}'’-]{2,})\b(?!\s+\p{Lu})`,
+    words: String.raw`
+      sanctioned | sanctioning | designated | designating | indicted | indicting | charged
+      charging | accused | accusing | accuses | linked | tied
+    `,
+    flags: 'gu',
+    examples: [],
+  },
+  companyWord: {
+    means: "Words that end a company's name.",
+    re: String.raw`^(?:{words})\.?$`,
+    words: String.raw`
+      Inc | Corp | Corporation | Company | Co | Ltd | LLC | PLC | Group | Technology
+      Technologies | Tech | Network | Networks | Information | Science | Sciences | Security
+      Cybersecurity | Solutions | Systems | Consulting | Labs? | Laboratory | Institute | Services
+      Software | Development | Studio | Holding | Holdings | Enterprises? | Trading | Industries
+      JSC | GmbH | SA | AG
+    `,
+    examples: [],
+  },
+  stop: {
+    means:
+      "Words no defendant's name contains: titles, places in datelines, days, months, pronouns.",
+    re: String.raw`^(?:{words})$`,
+    words: String.raw`
+      President | Prime | Minister | Secretary | General | Attorney | Deputy | Director | Chief
+      Spokesman | Spokeswoman | Spokesperson | Senator | Ambassador | Mr | Ms | Mrs | Dr | Monday
+      Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday | January | February | March
+      April | May | June | July | August | September | October | November | December | Department
+      Ministry | Treasury | Justice | Office | Agency | Bureau | Police | Court | Army | Navy
+      Force | Forces | Command | Directorate | Service | Government | State | States | Federal
+      National | Foreign | Defence | Defense | Interior | It | He | She | They | We | This | That
+      These | Those | Its | Their | His | Her | Operation | University | College | Hospital | Bank
+      Airport | Port | City | District | Province | Region | County | Republic | Kingdom | Union
+      Council | Parliament | Congress | Senate | Party | Cyber | CVE
+    `,
+    examples: [],
+  },
+  namingVerb: {
+    means: 'Naming verbs: "named a Russian national…" accuses only with the role it names him in.',
+    re: String.raw`^(?:{words})\b`,
+    words: String.raw`
+      named | naming | identified | identifying | unmasked | unmasking | exposed | exposing
+    `,
+    examples: [],
+  },
+  namedAsRole: {
+    means: 'The role a naming gives: "…as the hacker behind", "as one of the leaders".',
+    re: String.raw`^[^.;]{0,40}?\bas\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,3}?(?:{words})\b`,
+    words: String.raw`
+      hacker | hackers | leader | administrator | operator | developer | mastermind | member
+      head | boss | person | man | woman | individual | figure | culprit | perpetrator | author
+    `,
+    examples: [],
+  },
+  subjectVictim: {
+    means: '"the phones of … Margarita Robles had been infected": a victim, not a doer.',
+    re: String.raw`\bbeen\s+(?:\w+\s+)?(?:{words})\b`,
+    words: String.raw`
+      hacked | breached | exploited | infected | deployed | carried out | conducted | targeted
+    `,
+    examples: [],
+  },
+  agentOfInquiry: {
+    means:
+      '"The forensic review was carried out by FTI Consulting": who did something that is not an operation.',
+    re: String.raw`\b(?:{words})(?:\s+\w+){0,2}\s+(?:was|were|is|are|had been|has been|have been|being)\s*$`,
+    words: String.raw`
+      review | investigation | analysis | audit | study | report | research | probe | assessment
+      examination | response | clean-?up | remediation | inquiry
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  doerVerb: {
+    means:
+      'Verbs that make the subject the doer of the operation itself: "Mansour Ahmadi and two associates exploited…".',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      carried out | hacked | breached | exploited | infected | deployed | behind | took part in
+      taken part in | participated in
+    `,
+    examples: [],
+  },
+  productAfter: {
+    means: '"linked to Pegasus spyware": a product after the name, not who made it.',
+    re: String.raw`^\s+(?:{words})\b`,
+    words: String.raw`
+      spyware | malware | software | tool | tools | ransomware | exploit | app | platform
+      servers? | domains?
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  companyAfter: {
+    means: '"TigerWeb, a web-development company": a company word after the name.',
+    re: String.raw`^,?\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}(?:{words})\b`,
+    words: String.raw`
+      company | firm | contractor | vendor | business | startup | enterprise | front
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  companyBefore: {
+    means: '"the company called …": a company word before the name.',
+    re: String.raw`\b(?:{words})\s*(?:called|named|,)?\s*$`,
+    words: String.raw`
+      company | firm | contractor | front
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  personAfter: {
+    means: '"…, a Russian national", "…, 34,", "…, who": a person after the name.',
+    re: String.raw`^,?\s+(?:{words})`,
+    words: String.raw`
+      (?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:hacker|national|citizen|civilian|officer|man|woman|resident|individual|programmer|developer|administrator|operator|member|employee|official|engineer|manager|contractor)\b
+      who\b | whom\b | aged\b | \d{2}\b
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  personBefore: {
+    means: '"a Russian national, …", "the hacker named …": a person word before the name.',
+    re: String.raw`\b(?:{words})s?\s*(?:named|called|,)?\s*$`,
+    words: String.raw`
+      hacker | national | citizen | officer | man | woman | resident | individual | programmer
+      developer | administrator | operator | businessman | suspects?
+    `,
+    flags: 'i',
+    examples: [],
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Mention-stage patterns: cyber wording beyond the shared cue list, and names of groups no list knows.
+ */
+import { definePatterns } from './format';
+
+export const MENTIONS = definePatterns('mentions', '', {
+  onlineInfluence: {
+    means:
+      "Online influence operations count as cyber operations (the contract's `influence` action).",
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      disinformation (?:campaigns?|networks?|operations?) | influence (?:operations?|campaigns?)
+      (?:foreign )?digital interference | information (?:operations?|manipulation)
+      covert social media | fake (?:social media )?(?:accounts|personas|news sites) | inauthentic
+      troll farms? | bot networks? | propaganda (?:sites|network|websites)
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  namedGroup: {
+    means:
+      'Names of groups the gazetteer does not know: "a group calling itself X", "tracked as Storm-1234".',
+    re: String.raw`\b(?:{words})\s+(?:the\s+)?["“'‘]?((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+(?:of\s+|al-|ad-|the\s+)?[A-Z0-9][\w$&.'’()-]*){0,4})`,
+    words: String.raw`
+      call(?:s|ed|ing)? (?:itself|themselves) | known as | dubbed | nicknamed | tracked as
+      tracks as | tracking as | tracks it as
+      (?:which|that) (?:it|the company|researchers|[A-Z]\w+) (?:calls|has dubbed|dubbed|named|tracks as)
+      under the (?:name|moniker) | going by(?: the name)? | self-(?:described|styled)
+      a group named | a group called | a gang called | an outfit called
+    `,
+    flags: 'g',
+    examples: [],
+  },
+  groupCode: {
+    means: 'TODO',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      UNC\d{3,5} | TA\d{3,4} | DEV-\d{4} | Storm-\d{4} | TAG-\d{2,4} | UAC-\d{4} | UAT-\d{4}
+      TEMP\.\w+ | APT-C-\d{2}
+    `,
+    flags: 'g',
+    examples: [],
+  },
+  groupBeforeNoun: {
+    means: 'TODO',
+    re: String.raw`\b((?:[A-Z][\w$&.'’()-]*)(?:\s+[A-Z][\w$&.'’()-]*){0,2})\s+(?:{words})\b`,
+    words: String.raw`
+      ransomware (?:gang|group|operation|crew|operators|affiliates?)
+      hacking (?:group|collective|crew|team) | hacker (?:group|collective)
+      hacktivist (?:group|collective) | extortion (?:gang|group) | cybercrime (?:gang|group)
+      threat (?:group|actor) | APT group | gang | crew | hacktivists
+    `,
+    flags: 'g',
+    examples: [],
+  },
+  malwareContext: {
+    means: 'TODO',
+    re: String.raw`\b({words})\b[^.]{0,40}$`,
+    words: String.raw`
+      web ?shells? | stealer | keylogger | rat | malware | tool | tools | toolkit | backdoor
+      implant | vulnerabilit\w+ | flaw | bug | exploit | variant | strain | worm | trojan | wiper
+      virus | software | program | code | operation | campaign | botnet | loader | dropper
+      ransomware called | ransomware named | ransomware dubbed | payload | rootkit | spyware
+      family | framework | technique | attack known | cve
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  institutionBefore: {
+    means: 'TODO',
+    re: String.raw`\b({words})\b,?\s+(?:(?:also|which is|widely|commonly|better|formally|officially|now)\s+)*(?:known as|called|dubbed|named)\s+(?:the\s+)?["“'‘]?$`,
+    words: String.raw`
+      service | agency | police | ministry | department | bureau | centre | center | office
+      council | directorate | command | administration | court | university | company | firm
+      institute | committee | commission | unit | team | lab | laboratory | program | programme
+      bank | exchange | network | system
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  notAGroup: {
+    means: 'TODO',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      Operation | Project | Campaign | Patch | CVE | The | A | An | This | That | Its | Their
+      Chinese | Russian | Iranian | North | South | American | British | Israeli | Ukrainian
+      State | Government | Security | Cyber | Microsoft | Google | Monday | Tuesday | Wednesday
+      Thursday | Friday | Saturday | Sunday | January | February | March | April | May | June
+      July | August | September | October | November | December | Some | Many | Other | One | Two
+      Several | Another | New | Pro | It | He | She | They | We | In | On | At | For
+    `,
+    examples: [],
+  },
+});

@@ -1,0 +1,122 @@
+/**
+ * Role patterns for the target: the victim after an operation verb or before an operation noun.
+ */
+import { definePatterns } from './format';
+
+export const TARGETS = definePatterns('roles', 'target', {
+  verb: {
+    means: 'TODO',
+    re: String.raw`\b(?:{words})\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?`,
+    words: String.raw`
+      (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
+      (?:exploitation|compromise|infiltration) of | theft of (?:\w+ ){0,3}?from | went after
+      going after | scrambled data on | encrypted (?:data|files|systems) (?:at|of|on)
+      knocked (?:\w+ ){0,2}offline at | breach(?:ed|ing)? | hack(?:ed|ing)(?: into)?
+      infiltrat(?:ed|ing) | compromis(?:ed|ing) | penetrat(?:ed|ing) | targeted | targeting
+      attacked | attacking | struck | hit | broke into | breaking into | gained access to
+      accessed | spied on | spying on | stole (?:data|files|emails|documents|information) from
+      stealing (?:data|files|emails|documents|information) from | disrupt(?:ed|ing)
+      crippl(?:ed|ing) | paralys(?:ed|ing) | paralyz(?:ed|ing) | wiped | knocked | took down
+      shut down | encrypted
+      (?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting)
+    `,
+    flags: 'gi',
+    examples: [],
+  },
+  noun: {
+    means: '"the Colonial Pipeline ransomware attack": a victim named before the operation noun.',
+    re: String.raw`\b((?:\p{Lu}[\p{L}\d&.'’-]*\s+){1,4})(?:ransomware |cyber ?|data |e-?mail |hacking |supply[- ]chain )?(?:{words})\b`,
+    words: String.raw`
+      attacks? | hacks? | breach(?:es)? | intrusions? | heist | leaks? | outages?
+    `,
+    flags: 'u',
+    examples: [],
+  },
+  stop: {
+    means: 'TODO',
+    re: String.raw`\s*(?:{words})`,
+    words: String.raw`
+      [,;:()\u2014\u2013"“”] | \s-\s | \.(?:\s|$)
+      \b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of)\b
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  notAVictim: {
+    means:
+      'A generic word alone, an operation word or a number is no victim: "campaign", "attacks", "300".',
+    re: String.raw`^(?:{words})\b`,
+    words: String.raw`
+      campaigns? | claims? | accusations? | allegations? | units? of | operations? | attacks?
+      tools? | ddos | malware | ransomware | own | empire | past | last | next
+      (?:more than |at least |about |some |nearly |over )?[\d,.]+$
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  pronoun: {
+    means: 'Words that stand for a victim without naming it: "it", "data", "victims".',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      it | them | him | her | us | you | data | systems | networks | information | victims
+      targets | this | that | these | those
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  clause: {
+    means: 'A clause, not a noun phrase: "because the pressure…", "and described the attacks".',
+    re: String.raw`^({words})\b`,
+    words: String.raw`
+      and | or | but | because | as | so | that | which | who | when | while | after | before | to
+      in | on | at | by | with | from | for | of | its | their | his | her | group | groups
+      hackers | attackers | itself | themselves
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  agencyWord: {
+    means:
+      'A victim that is a government body: "the Treasury Department", "the electoral commission".',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      ministry | department | agency | office | government | parliament | bundestag | congress
+      treasury | administration | military | army | navy | embassy | council | commission | police
+      state | federal | national | electoral
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  companyWord: {
+    means:
+      'A victim that is a company or sector: "Colonial Pipeline", "banks", "telecom carriers".',
+    re: String.raw`\b({words})\b`,
+    words: String.raw`
+      inc | corp | company | companies | firms? | bank | banks | group | ltd | llc | plc
+      airlines? | hospitals? | universit\w+ | pipeline | exchange | utilit\w+ | providers?
+      operators? | telecoms? | carriers? | manufacturers? | retailers? | studios? | pictures
+    `,
+    flags: 'i',
+    examples: [],
+  },
+  nounStop: {
+    means:
+      'Words that cannot open a victim named before an operation noun: "the latest attack", "Monday\'s breach".',
+    re: String.raw`^(?:{words})$`,
+    words: String.raw`
+      The | A | An | This | That | Its | Their | Last | Latest | New | Major | Massive | Recent
+      Suspected | Alleged | State | Cyber | DDoS | January | February | March | April | May | June
+      July | August | September | October | November | December | Monday | Tuesday | Wednesday
+      Thursday | Friday | Saturday | Sunday | \d+
+    `,
+    examples: [],
+  },
+  nounCompany: {
+    means: 'A company word in a victim named before an operation noun.',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      Inc | Corp | Company | Pipeline | Bank | Group | Airlines? | Hospital | University
+    `,
+    examples: [],
+  },
+});

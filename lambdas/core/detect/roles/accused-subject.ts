@@ -1,0 +1,92 @@
+/**
+ * Accused rules that read the words after a state or organ: the subject of an operation verb
+ * ("Russia was behind…", "China hacked…"), counter-accusation rhetoric, an organ that claims an
+ * operation or is named with its unit.
+ */
+import { SUBJECT } from '../patterns/subject';
+import { RESPONSES } from '../patterns/responses';
+import type { AccusedRule, Verdict } from './accused';
+import type { MentionView } from './mention-view';
+
+/**
+ * Where the subject ends: past a possessive head noun ("the North Korean government", "Russia's
+ * government"), a coordinated party and an appositive ("Iran and its Quds Force, an elite unit
+ * of the Revolutionary Guard, were responsible").
+ */
+function subjectEnd(v: MentionView): number {
+  const { m, s, tokens } = v;
+  let subjEnd = m.tokenEnd;
+  if (tokens[subjEnd]?.norm === 's' && m.possessive) subjEnd++;
+  if (SUBJECT.stateNounAfter.test(tokens[subjEnd]?.norm ?? '')) subjEnd++;
+  else if (subjEnd !== m.tokenEnd) subjEnd = m.tokenEnd;
+  for (let hop = 0; hop < 3 && subjEnd < tokens.length; hop++) {
+    let k = subjEnd;
+    if (/^(and|or)$/.test(tokens[k]?.norm ?? '')) {
+      k++;
+      if (/^(its|their|the)$/.test(tokens[k]?.norm ?? '')) k++;
+      const next = s.mentions.find((o) => o.tokenStart === k);
+      if (next && next.entity.type !== 'outlet' && next.entity.type !== 'vendor') {
+        subjEnd = next.tokenEnd;
+        continue;
+      }
+    }
+    const appositive = SUBJECT.appositive.exec(s.text.slice(tokens[subjEnd - 1]!.end));
+    if (appositive) {
+      const endChar = tokens[subjEnd - 1]!.end + appositive[0].length;
+      const idx = tokens.findIndex((t) => t.start >= endChar);
+      if (idx > subjEnd) {
+        subjEnd = idx;
+        continue;
+      }
+    }
+    break;
+  }
+  return subjEnd;
+}
+
+const afterSubject = new WeakMap<MentionView, string>();
+
+/** The ten words after the subject, normalized (read once per mention). */
+function wordsAfterSubject(v: MentionView): string {
+  let words = afterSubject.get(v);
+  if (words === undefined) {
+    const end = subjectEnd(v);
+    words = v.tokens
+      .slice(end, end + 10)
+      .map((t) => t.norm)
+      .join(' ');
+    afterSubject.set(v, words);
+  }
+  return words;
+}
+
+/** "Russia was behind", "China hacked", "Iran is responsible" — not "China was hacked". */
+function doerOfOperation(v: MentionView): Verdict {
+  const next = wordsAfterSubject(v);
+  return !SUBJECT.victimPassive.test(next) && SUBJECT.doerOfOperation.test(next) ? true : undefined;
+}
+
+/** "the United States is itself the world's biggest hacker", "Washington, the real empire of hacking". */
+function biggestHacker(v: MentionView): Verdict {
+  const next = wordsAfterSubject(v);
+  return SUBJECT.biggestHacker.test(next) || SUBJECT.empireOfHacking.test(next) ? true : undefined;
+}
+
+/** "Ukraine's military intelligence agency, the HUR, claimed responsibility for…". */
+function organClaims(v: MentionView): Verdict {
+  return RESPONSES.responsibilityCue.test(v.s.text) && SUBJECT.organClaims.test(v.rest)
+    ? true
+    : undefined;
+}
+
+/** "GRU Unit 74455", "FSB officers": an organ named with a unit. */
+function organUnit(v: MentionView): Verdict {
+  return v.e.type === 'organ' && SUBJECT.organUnit.test(v.after[0]?.norm ?? '') ? true : undefined;
+}
+
+export const SUBJECT_RULES: AccusedRule[] = [
+  { id: SUBJECT.doerOfOperation.id, decide: doerOfOperation },
+  { id: SUBJECT.biggestHacker.id, decide: biggestHacker },
+  { id: SUBJECT.organClaims.id, decide: organClaims },
+  { id: SUBJECT.organUnit.id, decide: organUnit },
+];

@@ -1,0 +1,202 @@
+/**
+ * Whether a state or organ mention is the party blamed in its sentence. The rules are read in
+ * order and the first that decides, decides; each is named by the pattern it rests on, which
+ * `--explain` prints beside the verdict.
+ */
+import type { Sentence } from '../document';
+import { note, tracing } from '../explain';
+import type { Mention } from '../gazetteer';
+import { CYBER_CUE } from '../lexicon';
+import { ACCUSED } from '../patterns/accused';
+import { ACCUSERS } from '../patterns/accusers';
+import { DESCRIBE } from '../patterns/describe';
+import { CONTEXT_RULES } from './accused-context';
+import { SUBJECT_RULES } from './accused-subject';
+import { MentionView } from './mention-view';
+
+/** A rule's verdict: accused, not accused, or no say. */
+export type Verdict = boolean | undefined;
+
+export interface AccusedRule {
+  /** The id of the pattern the rule rests on (or of the rule itself). */
+  id: string;
+  decide(v: MentionView): Verdict;
+}
+
+const DESCRIPTION_RULES: AccusedRule[] = [
+  {
+    // "…whether a foreign ministry was behind it", "if Russia hacked…": not asserted.
+    id: DESCRIBE.notAsserted.id,
+    decide: (v) =>
+      v.before.slice(-8).some((t) => DESCRIBE.notAsserted.test(t.norm)) ? false : undefined,
+  },
+  { id: 'roles.demonym-of-actor', decide: demonymOfActor },
+  {
+    // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
+    id: DESCRIBE.hypotheticalModifier.id,
+    decide: (v) =>
+      v.before
+        .slice(-3)
+        .map((t) => t.norm)
+        .some((w) => DESCRIBE.hypotheticalModifier.test(w))
+        ? false
+        : undefined,
+  },
+  { id: ACCUSED.linkSuffix.id, decide: linkedSuffix },
+  { id: ACCUSED.hackerNoun.id, decide: describedAsHackers },
+];
+
+const RULES: AccusedRule[] = [...DESCRIPTION_RULES, ...CONTEXT_RULES, ...SUBJECT_RULES];
+
+/** Whether a country or organ mention is the party being blamed in this sentence. */
+export function isAccusedMention(m: Mention, s: Sentence): boolean {
+  const v = new MentionView(m, s);
+  for (const rule of RULES) {
+    const verdict = rule.decide(v);
+    if (verdict === undefined) continue;
+    if (tracing())
+      note({
+        stage: 'roles',
+        what: verdict ? 'accused' : 'not accused',
+        pattern: rule.id,
+        sentence: s.index,
+        subject: m.text,
+      });
+    return verdict;
+  }
+  return false;
+}
+
+/** "APT41, a Chinese group that…": the demonym describes the actor named just before. */
+function demonymOfActor(v: MentionView): Verdict {
+  const { m, s, before } = v;
+  const prevMention = s.mentions.filter((o) => o.tokenEnd <= m.tokenStart).pop();
+  if (
+    m.form === 'demonym' &&
+    prevMention?.entity.type === 'actor' &&
+    m.tokenStart - prevMention.tokenEnd <= 2 &&
+    before
+      .slice(-(m.tokenStart - prevMention.tokenEnd))
+      .every((t) => /^(a|an|the)$/.test(t.norm)) &&
+    /,\s*(?:a|an|the)?\s*$/.test(s.text.slice(prevMention.end, m.start))
+  )
+    return false;
+  return undefined;
+}
+
+/** "<Country>-linked …", "<Country>-backed hackers"; "China-based hackers" but not "a Singapore-based exchange". */
+function linkedSuffix(v: MentionView): Verdict {
+  const { after } = v;
+  if (after[0]?.norm === '-' && after[1] && ACCUSED.linkSuffix.test(after[1].norm)) {
+    if (after[1].norm !== 'based') return true;
+    if (
+      after
+        .slice(2, 5)
+        .some((t) => ACCUSED.hackerNoun.test(t.norm) && !DESCRIBE.notAHackerAfterBased.test(t.norm))
+    )
+      return true;
+  }
+  return undefined;
+}
+
+/**
+ * "Chinese (state-sponsored) hackers", "Russian military intelligence", "U.S. cyberoperations":
+ * the words after the mention describe hackers. Another party's mention ends this one's
+ * description ("the AIVD and the military intelligence service MIVD": MIVD's words are not AIVD's).
+ */
+function describedAsHackers(v: MentionView): Verdict {
+  const { m, s, after, before } = v;
+  const nextMention = s.mentions.find((o) => o.tokenStart >= m.tokenEnd);
+  for (let k = 0; k < after.length; k++) {
+    if (nextMention && m.tokenEnd + k >= nextMention.tokenStart) break;
+    if (
+      /^(and|or)$/.test(after[k]!.norm) &&
+      /^(the|a|an|its|their)$/.test(after[k + 1]?.norm ?? '')
+    )
+      break;
+    const w = after[k]!.norm;
+    // "hackers targeting U.S. campaigns": the object of an operation verb is its target.
+    if (k === 0 && DESCRIBE.operationVerbBefore.test(before[before.length - 1]?.norm ?? '')) break;
+    // "North Korean IT workers" who hack for their state.
+    if (
+      w === 'workers' &&
+      DESCRIBE.itWorkers.test(after[k - 1]?.norm ?? '') &&
+      CYBER_CUE.test(s.text)
+    )
+      return true;
+    if (ACCUSED.hackerNoun.test(w)) {
+      const verdict = hackerNounVerdict(v, k, w);
+      if (verdict === 'next') continue;
+      return verdict;
+    }
+    if (!ACCUSED.filler.test(w) && !(m.possessive && k === 0)) break;
+  }
+  return undefined;
+}
+
+/** The verdict on a hacker noun found `k` words after the mention; 'next' reads on. */
+function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'next' {
+  const { m, s, after, tokens } = v;
+  // "Chinese hackers could in theory disrupt pipelines": a capability, not an operation
+  // ("may have stolen" is still a claim, hedged).
+  const modal = tokens.slice(m.tokenEnd + k + 1, m.tokenEnd + k + 3).map((t) => t.norm);
+  if (DESCRIBE.capabilityModal.test(modal[0] ?? '') && modal[1] !== 'have' && modal[1] !== 'not')
+    return false;
+  // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
+  if (
+    /^(cyber|state|national|government)$/.test(w) &&
+    DESCRIBE.institutionNoun.test(after[k + 1]?.norm ?? '')
+  )
+    return false;
+  // "Chinese government said" → speaker, not accused; "Chinese government hackers" → accused.
+  if (DESCRIBE.governmentNoun.test(w)) return governmentNounVerdict(v, k, w);
+  // "Seoul's hacking probe": the owner of an inquiry into an operation, not its doer ("the
+  // Russian hacking investigation" still names the suspect — unless another state was named
+  // before it: "Moscow finds U.S. hacking charge 'flattering'").
+  if (
+    (m.possessive ||
+      s.mentions.some(
+        (o) =>
+          o.tokenEnd <= m.tokenStart &&
+          (o.entity.type === 'country' || o.entity.type === 'organ') &&
+          !o.entity.bloc &&
+          o.entity.country !== v.e.country,
+      )) &&
+    DESCRIBE.inquiryNoun.test(after[k + 1]?.norm ?? '') &&
+    w !== 'military' &&
+    w !== 'intelligence'
+  )
+    return false;
+  return true;
+}
+
+/** "Chinese government hackers" accuse; "the Russian government said" speaks. */
+function governmentNounVerdict(v: MentionView, k: number, w: string): boolean | 'next' {
+  const { m, after, before, tokens, e } = v;
+  const next = after[k + 1]?.norm ?? '';
+  if (DESCRIBE.governmentHackers.test(next)) return true;
+  if (DESCRIBE.linkedAfterDash.test(after[k + 2]?.norm ?? '') && next === '-') return true;
+  if (e.type === 'organ' || w === 'intelligence' || w === 'military') {
+    // "Russian military intelligence" is accused unless it speaks ("German intelligence had
+    // concluded that…").
+    const aux = /^(has|have|had|is|was|were|are)$/;
+    if (ACCUSERS.speechVerb.test(next) && !aux.test(next)) return false;
+    const then = after[k + 2]?.norm ?? '';
+    if (/^(has|have|had)$/.test(next) && ACCUSERS.speechVerb.test(then) && !aux.test(then))
+      return false;
+    // "Russian intelligence services were behind…" accuses; "…services said…" speaks.
+    if ((w === 'military' || w === 'intelligence') && DESCRIBE.servicesNoun.test(next)) {
+      // "charged two Russian intelligence officers over…": the object of a charge.
+      if (before.slice(-3).some((t) => ACCUSED.chargeVerb.test(t.norm))) return true;
+      // Only with an operation after it: "…were behind", "…hacked", "…targeted".
+      const rest = tokens
+        .slice(m.tokenEnd + k + 2, m.tokenEnd + k + 6)
+        .map((t) => t.norm)
+        .join(' ');
+      return DESCRIBE.servicesOperation.test(rest);
+    }
+    // "Ukrainian military forums", "a Russian military officer" only describe.
+    if (w === 'military' || w === 'intelligence') return DESCRIBE.militaryNext.test(next);
+  }
+  return 'next';
+}

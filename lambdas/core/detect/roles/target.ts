@@ -1,0 +1,96 @@
+/**
+ * The target of a sentence's claim: the noun phrase after an operation verb ("breached the
+ * networks of the Treasury Department"), else a victim named before an operation noun ("the
+ * Colonial Pipeline ransomware attack"). The accused is never its own target.
+ */
+import type { Party } from '../../model';
+import type { Gazetteer } from '../gazetteer';
+import { TARGETS } from '../patterns/targets';
+
+export function findTarget(gaz: Gazetteer, text: string, accused: Party[]): Party | null {
+  for (const m of TARGETS.verb.matches(text)) {
+    const phrase = victimPhrase(text.slice(m.index + m[0].length));
+    if (!phrase) continue;
+    const target = victimParty(gaz, phrase, accused);
+    if (target) return target;
+  }
+  return nounTarget(gaz, text, accused);
+}
+
+/** The victim's words after an operation verb, cut at the first word that ends a noun phrase. */
+function victimPhrase(rest: string): string | null {
+  const stop = TARGETS.stop.exec(rest);
+  let phrase = (stop ? rest.slice(0, stop.index) : rest).trim();
+  phrase = phrase
+    .replace(/^(?:out|down|offline|off)\s+/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(
+      /^(?:(?:computer|internal|corporate|IT)\s+)?(?:networks?|systems?|servers?|computers?)\s+(?:of|at|belonging to)\s+(?:the\s+)?(?=\p{Lu})/u,
+      '',
+    )
+    .replace(/['’]s$/, '')
+    .trim();
+  if ((!/\s/.test(phrase) && !/^\p{Lu}/u.test(phrase)) || TARGETS.notAVictim.test(phrase))
+    return null;
+  phrase = phrase.replace(/\s+(?:and|or|in|at|of)$/i, '').trim();
+  const words = phrase.split(/\s+/);
+  if (words.length > 9) phrase = words.slice(0, 9).join(' ');
+  if (!phrase || phrase.length < 3 || TARGETS.pronoun.test(phrase) || TARGETS.clause.test(phrase))
+    return null;
+  return phrase;
+}
+
+/** The phrase as a party, unless it names the accused or, first, the accused's own state. */
+function victimParty(gaz: Gazetteer, phrase: string, accused: Party[]): Party | null {
+  const mentions = gaz.scan(phrase);
+  // The accused is never its own target, nor its own state ("Russian digital interference").
+  if (
+    mentions.some((mm) =>
+      accused.some(
+        (a) =>
+          (a.actor ? a.actor === mm.entity.name : false) ||
+          (mm.start === 0 &&
+            mm.entity.type === 'country' &&
+            !!a.country &&
+            mm.entity.country === a.country),
+      ),
+    )
+  )
+    return null;
+  const country =
+    mentions.find((mm) => mm.entity.type === 'country' && !mm.entity.bloc)?.entity.country ?? null;
+  const onlyCountry =
+    mentions.length === 1 &&
+    mentions[0]!.entity.type === 'country' &&
+    mentions[0]!.text.length >= phrase.length - 1;
+  const kind: Party['kind'] = onlyCountry
+    ? 'state'
+    : TARGETS.agencyWord.test(phrase)
+      ? 'agency'
+      : TARGETS.companyWord.test(phrase)
+        ? 'company'
+        : 'unknown';
+  return { name: onlyCountry ? mentions[0]!.entity.name : phrase, kind, country };
+}
+
+/**
+ * "the Colonial Pipeline ransomware attack", "over Yahoo breach": the victim named before the
+ * operation noun (never a country, a demonym or the accused).
+ */
+function nounTarget(gaz: Gazetteer, text: string, accused: Party[]): Party | null {
+  const noun = TARGETS.noun.exec(text);
+  if (!noun) return null;
+  const phrase = noun[1]!.trim().replace(/['’]s$/, '');
+  if (
+    phrase.length >= 3 &&
+    !gaz.scan(phrase).length &&
+    !accused.some((a) => a.name === phrase) &&
+    !TARGETS.nounStop.test(phrase.split(/\s+/)[0]!)
+  )
+    return {
+      name: phrase,
+      kind: TARGETS.nounCompany.test(phrase) ? 'company' : 'unknown',
+      country: null,
+    };
+  return null;
+}
