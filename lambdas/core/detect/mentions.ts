@@ -11,6 +11,7 @@ import type { Gazetteer, Mention, Token } from './gazetteer';
 import { CYBER_CUE } from './lexicon';
 import { entityParty, label } from './parties';
 import { MENTIONS } from './patterns/mentions';
+import { MENTION_RULES } from './patterns/rules';
 
 /** Annotates each sentence with its gazetteer mentions and cyber wording; decides `isCyber`. */
 export function findMentions(doc: Doc, gaz: Gazetteer): void {
@@ -22,7 +23,7 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
         note({
           stage: 'mentions',
           what: `${m.entity.type} (${m.form})`,
-          pattern: 'gazetteer',
+          pattern: MENTION_RULES.gazetteer.id,
           sentence: s.index,
           subject: `${m.text} = ${label(entityParty(m.entity))}`,
         });

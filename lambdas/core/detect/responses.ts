@@ -61,7 +61,10 @@ function voicesOf(claims: Claim[], gaz: Gazetteer): Voices & { unknown: Claim[] 
 
 /** The sentence's words as a denial cue reads them: unquoted, with non-denials blanked. */
 export function cueText(text: string): string {
-  return unquoted(text).text.replace(RESPONSES.notADenial.re, ' ');
+  return unquoted(text).text.replace(RESPONSES.notADenial.re, () => {
+    RESPONSES.notADenial.hit();
+    return ' ';
+  });
 }
 
 /** Whether a text denies: a denial cue, or a negated involvement ("was not behind"). */

@@ -32,7 +32,11 @@ export function clausesOf(s: Sentence, gaz: Gazetteer): Sentence[] {
 }
 
 /** Whether a mention is the object of a preposition ("accusations against China"). */
-function afterPreposition(s: Sentence, m: Mention, preps: RegExp): boolean {
+function afterPreposition(
+  s: Sentence,
+  m: Mention,
+  preps: { test(word: string): boolean },
+): boolean {
   const prev = s.tokens[m.tokenStart - 1]?.norm ?? '';
   const prev2 = s.tokens[m.tokenStart - 2]?.norm ?? '';
   return preps.test(prev) || (prev === 'the' && preps.test(prev2));
@@ -124,7 +128,7 @@ function beforeDenial(s: Sentence): Mention | undefined {
           usable(m) &&
           m.tokenEnd <= at &&
           at - m.tokenEnd <= 4 &&
-          !afterPreposition(s, m, RESPONSES.rolePreposition.re),
+          !afterPreposition(s, m, RESPONSES.rolePreposition),
       );
     if (before) return before;
   }

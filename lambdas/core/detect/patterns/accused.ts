@@ -17,7 +17,12 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       espionage | spying | threat | state | government | services? | regime | malware | ransomware
       wipers? | interference | meddling | disinformation
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Taiwan's government blamed Chinese state-backed hackers for a wave of cyberattacks on its ministries.",
+        claims: ['Taiwan → China'],
+      },
+    ],
   },
   filler: {
     means:
@@ -31,7 +36,12 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       tech | remote | mercenary | criminal | ransomware | digital | online | information
       election
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'South Korea said North Korean contract hackers stole data from defence contractors.',
+        claims: ['South Korea → North Korea'],
+      },
+    ],
   },
   linkSuffix: {
     means: '"<country>-linked": the country is tied to what follows.',
@@ -40,7 +50,16 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       linked | backed | sponsored | affiliated | nexus | based | aligned | connected | tied
       directed | run | controlled | funded | supported | allied
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Google said Iran-linked hackers sent phishing emails to staff of both presidential campaigns.',
+        claims: ['Google → Iran'],
+      },
+      {
+        text: 'A Singapore-based exchange said it lost $30 million in tokens to hackers.',
+        claims: [],
+      },
+    ],
   },
   chargeVerb: {
     means:
@@ -51,32 +70,55 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       sanctions | arrested | extradited | accused | accusing | named | naming | identified
       identifying | convicted | sentenced | blamed | blaming
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Justice Department unsealed an indictment charging two Russian nationals with hacking into election systems.',
+        claims: ['Department of Justice → Russia'],
+      },
+    ],
   },
   hypothetical: {
-    means: 'TODO',
+    means:
+      'A hypothetical, a question or a scenario: "Could China hack the grid?", "what if…" — not a claim unless someone says it.',
     re: String.raw`^(if|should|imagine|suppose)\b|\?["'”’]?\s*$|\bwhether\b|\b(could|would) (?:{words})|\bwhat if\b|\bhypothetical\w*|\bscenarios?\b`,
     words: String.raw`
       hack | attack | target | breach | launch | cripple | disrupt
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Could China hack the power grid and switch off the lights? Experts weighed several scenarios on Tuesday.',
+        claims: [],
+      },
+    ],
   },
   eventRef: {
-    means: 'TODO',
+    means:
+      '"the attack", "this breach", "last year\'s hack": a reference to the story\'s cyber event, so the sentence is read in a cyber story.',
     re: String.raw`\b(?:the|this|that|last (?:week|month|year)'s|the (?:recent|latest|massive|major)) (?:{words})\b`,
     words: String.raw`
       attack | attacks | hack | hacks | breach | breaches | intrusion | intrusions | campaign
       operation | incident | compromise | theft | heist | outage | leak
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The breach was carried out by North Korea, the FBI said.',
+        claims: ['FBI → North Korea'],
+      },
+    ],
   },
   coref: {
-    means: 'TODO',
+    means:
+      '"the group", "the hackers", "those behind the attack": the party accused in the sentence before.',
     re: String.raw`\b(?:(?:the|this|that) (?:group|hackers|gang|actor|attackers|intruders|perpetrators|culprits|threat actor|hacking group|state-backed actor|state-sponsored group|crew|collective|operators|outfit|unit|adversary|spies|operatives)|(?:the )?(?:people|those|hackers|group|actors?) (?:behind|responsible for) (?:it|the (?:attack|breach|intrusion|hack|campaign|operation|theft)))\b`,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The Justice Department said APT41 stole source code from game makers. The group also targeted universities in Asia, prosecutors said.',
+        claims: ['Department of Justice → APT41'],
+      },
+    ],
   },
   blamedItsOrgan: {
     means:
@@ -86,7 +128,13 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       agency | agencies | service | services | units? | hackers | apparatus | directorate
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'North Korea rejected the findings of a South Korean inquiry that blamed its military intelligence agency for the cyberattack on broadcasters.',
+        claims: ['South Korea → North Korea'],
+        responses: ['North Korea ← denial'],
+      },
+    ],
   },
   counterRhetoric: {
     means:
@@ -97,10 +145,17 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       (?:world'?s? |globe'?s? |planet'?s? )?(?:biggest|largest|greatest|number one|true|real|main|leading) (?:source of cyber ?attacks|(?:cyber )?(?:hacker|hackers|attacker|perpetrator|practitioner|culprit|threat|spy))
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. utilities.\n\nA Chinese foreign ministry spokesman said the accusation was a smear, adding that the United States was itself the empire of hacking.',
+        claims: ['FBI → China', 'China → United States'],
+        responses: ['China ← denial', 'China ← counter-accusation'],
+      },
+    ],
   },
   noResponsibility: {
-    means: 'TODO',
+    means:
+      '"No group has claimed responsibility", "has not said who", "unknown hackers": no one is accused.',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       no (?:group|one|gang|actor|hacker group)[^.]{0,40}(?:claimed|taken responsibility|has claimed)
@@ -110,13 +165,23 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       unidentified (?:attackers|hackers|actors) | too early to (?:say|tell|attribute)
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The retailer said hackers breached its payment systems last month. No group has claimed responsibility for the intrusion.',
+        claims: [],
+      },
+    ],
   },
   namedInClaim: {
     means:
       "\"Berlin has shown no proof for 'Ghostwriter' hacking claim\": a group named as the subject of someone else's claim, in an answer.",
     re: String.raw`^(?:['’"”]\s*)?(?:(?:hacking|cyber|spying|espionage)\s+)?(?:claims?|allegations?|accusations?|charges?)\b(?!\s+(?:credit|responsibility|that|to|it|its|the|a|an)\b)`,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Moscow says Berlin has shown no proof for 'Ghostwriter' hacking claim",
+        claims: ['∅ → UNC1151'],
+      },
+    ],
   },
 });

@@ -5,7 +5,8 @@ import { definePatterns } from './format';
 
 export const ACCUSERS = definePatterns('roles', 'accuser', {
   accuseVerb: {
-    means: 'TODO',
+    means:
+      'Accusation verbs: "blamed", "accused", "attributed", "linked", "fingered" — who uses one accuses.',
     re: String.raw`^({words})$`,
     words: String.raw`
       blam\w* | accus\w* | attribut\w* | alleg\w* | pinn\w* | pointed | point | points
@@ -13,10 +14,16 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       traced | traces | charged | charges | indict\w* | sanction\w* | connected | connects
       suspect\w* | held | holds | condemn\w* | denounc\w* | called | calls | exposed | exposes
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Britain fingered Russia for the hacking of its election commission.',
+        claims: ['United Kingdom → Russia'],
+      },
+    ],
   },
   speechVerb: {
-    means: 'TODO',
+    means:
+      'Speech and finding verbs: "said", "told", "assessed", "concluded", "announced" — the party before one speaks.',
     re: String.raw`^({words})$`,
     words: String.raw`
       said | says | say | stated | states | told | tells | obtained | unsealed | filed | expelled
@@ -33,7 +40,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       ties | connected | connects | exposed | exposes | condemned | condemns | denounced
       denounces | formally | publicly | has | have | had | is | was | were | are
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft said Chinese hackers breached the email accounts of officials at the State Department.',
+        claims: ['Microsoft → China'],
+      },
+    ],
   },
   gerundSpeech: {
     means: '"after concluding that…", "saying that…": the subject speaks through a gerund.',
@@ -43,10 +55,16 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       announcing | charging | determining | finding | assessing | attributing | linking | naming
       identifying | warning | arguing | insisting | noting | citing
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'In its report, Mandiant, citing forensic traces, tied the intrusions to Chinese hackers.',
+        claims: ['Mandiant → China'],
+      },
+    ],
   },
   accuserNoun: {
-    means: 'TODO',
+    means:
+      'Role nouns read past between a speaker and its verb: "officials", "foreign ministry spokesperson", "intelligence agency".',
     re: String.raw`^({words})$`,
     words: String.raw`
       panel | monitors | inspectors | officials? | authorities | government | administration
@@ -58,7 +76,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       chancellor | leaders? | officers? | watchdog | council | commission | bureau | response
       emergency | court | judge | director | head | chief | adviser | advisor | attorney | general
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Dutch intelligence officials said Russian hackers tried to break into the chemical weapons watchdog.',
+        claims: ['Netherlands → Russia'],
+      },
+    ],
   },
   accuserAdj: {
     means:
@@ -72,7 +95,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       law | enforcement | homeland | joint | central | internal | external | electoral | election
       data | protection
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Canada's signals intelligence agency said Beijing was likely behind a campaign of intrusions against federal departments.",
+        claims: ['Canada → China'],
+      },
+    ],
   },
   reportNoun: {
     means: '"Microsoft\'s finding that…", "the NCSC\'s assessment": the possessor speaks.',
@@ -85,7 +113,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       intelligence | experts | team | accusation | accusations | allegation | allegations | claim
       claims | charges
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Microsoft's finding that hackers working for Russia broke into its networks was confirmed by the company.",
+        claims: ['Microsoft → Russia'],
+      },
+    ],
   },
   ownSystems: {
     means: '"…broke into its computer systems": an outlet speaking as the victim.',
@@ -95,7 +128,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       employees | newsroom | corporate
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The New York Times says hackers in China repeatedly broke into its computer systems.',
+        claims: ['The New York Times → China'],
+      },
+    ],
   },
   namedSpeaker: {
     means:
@@ -106,10 +144,16 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       attributed | assessed | believes | concluded | acknowledged | revealed
     `,
     flags: 'g',
-    examples: [],
+    examples: [
+      {
+        text: 'Marks & Spencer said hackers working for Russia had encrypted its servers.',
+        claims: ['Marks & Spencer → Russia'],
+      },
+    ],
   },
   notASpeaker: {
-    means: 'TODO',
+    means:
+      'Capitalized words that do not name an organization speaking: pronouns, roles, days, months, "Officials".',
     re: String.raw`^({words})$`,
     words: String.raw`
       It | He | She | They | We | I | This | That | These | Those | Officials? | Investigators
@@ -122,10 +166,16 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       Foreign | Defence | Defense | Interior | Justice | Security | State | Government | Company
       Its | Their | His | Her | Our | Your | Reuters | Bloomberg
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Investigators said the cyberattack on the port had been carried out by the North's Reconnaissance General Bureau.",
+        claims: ['∅ → RGB'],
+      },
+    ],
   },
   orgWord: {
-    means: 'TODO',
+    means:
+      'Words that make a capitalized name an organization: "Inc", "Bank", "Library", "Agency", "Enterprise".',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       Inc | Corp | Corporation | Company | Co | Ltd | LLC | PLC | Group | Bank | Airlines?
@@ -136,7 +186,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       Committee | Board | Police | Court | Exchange | Partners | Capital | Holdings | Media | News
       Times | Post
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Hewlett Packard Enterprise said Russian government hackers broke into its cloud email system.',
+        claims: ['Hewlett Packard Enterprise → Russia'],
+      },
+    ],
   },
   speakerCoref: {
     means: 'A sentence whose speaker is a pronoun or a role: "the company said", "officials said".',
@@ -146,7 +201,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       warned | told | called | described | accused | blamed | argued | claimed | insisted
       alleged | countered | charged | suggested
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The NCSC published its report on Tuesday. It said the campaign was carried out by APT28.',
+        claims: ['NCSC → APT28'],
+      },
+    ],
   },
   sourceNoun: {
     means:
@@ -160,7 +220,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       identified | linked | tied | published | issued | released | conducted | indictment
       complaint | investigation | probe
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The sanctions follow allegations from Microsoft that Iranian hackers broke into the campaign.',
+        claims: ['Microsoft → Iran'],
+      },
+    ],
   },
   nounRun: {
     means:
@@ -172,7 +237,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       week | month | year | also | previously | earlier | later | has | have | had | formally
       publicly | officially | jointly | separately | on
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Britain's foreign office last week said Russian hackers targeted the election commission.",
+        claims: ['United Kingdom → Russia'],
+      },
+    ],
   },
   auxiliary: {
     means: 'Auxiliaries and adverbs in the speech-verb list that do not speak on their own.',
@@ -180,7 +250,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
     words: String.raw`
       has | have | had | is | was | were | are | formally | publicly
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft has been tracking the group, and the FBI said Iranian hackers breached the campaign.',
+        claims: ['FBI → Iran'],
+      },
+    ],
   },
   peopleAt: {
     means: '"researchers at Mandiant": people of a company, who speak for it.',
@@ -189,7 +264,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       researchers | analysts | experts | investigators | officials | specialists | scientists
       team | teams
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers at Mandiant said Chinese hackers exploited the flaw in firewalls.',
+        claims: ['Mandiant → China'],
+      },
+    ],
   },
   objectWord: {
     means:
@@ -199,7 +279,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       against | at | on | to | of | with | about | blamed | accused | targeting | targeted | hit
       breached | attacked | into
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers carried out attacks against Microsoft last year.',
+        claims: ['FBI → Russia'],
+      },
+    ],
   },
   reporting: {
     means: '"The Washington Post reported": an outlet that reports the claim.',
@@ -208,7 +293,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       reported | reports | report by | report from | first reported | told
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Russian hackers hacked the Justice Department's email system, people familiar with the matter told Reuters.",
+        claims: ['∅ → Russia'],
+      },
+    ],
   },
   pronounSpeaks: {
     means: '"…, he said, adding that…": a pronoun that speaks, the last speaker.',
@@ -217,7 +307,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       said | says | added | told | argued | insisted | claimed | wrote
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Microsoft said a China-based group it calls Zirconium had gone after people close to the campaigns.\n\nChinese foreign ministry spokesman Zhao Lijian told a daily briefing that China had never interfered. Microsoft should not conjure accusations out of thin air, he said, adding that the United States was itself the world's largest source of cyberattacks.",
+        claims: ['Microsoft → APT31', 'China → United States'],
+      },
+    ],
   },
   attributionWord: {
     means: 'Words that make a sentence an attribution when a party is accused in it.',
@@ -233,7 +328,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       on behalf of | hack\w* | cyber\w* | spy\w* | espionage
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned Sichuan Lumen Networks Company for its role in the hacking.',
+        claims: ['Treasury Department → Sichuan Lumen Networks Company'],
+      },
+    ],
   },
   missionNoun: {
     means: '"the Chinese Embassy in Washington said": a mission whose place does not speak.',
@@ -241,7 +341,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
     words: String.raw`
       embassy | mission | consulate | office | bureau | delegation
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. telecom firms.\n\nThe embassy in Washington said the accusations were groundless.',
+        claims: ['FBI → China'],
+      },
+    ],
   },
   holderRole: {
     means:
@@ -251,7 +356,13 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       spokesperson | spokesman | spokeswoman | minister | ambassador | director | secretary
       chief | head | envoy
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached the personnel agency.\n\nChinese foreign ministry spokesman Lin Jian said the accusations were groundless.',
+        claims: ['FBI → China'],
+        responses: ['China ← denial'],
+      },
+    ],
   },
   speakerRun: {
     means: 'Words read past after a speaking party: "Russia\'s foreign ministry spokeswoman said".',
@@ -259,6 +370,12 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
     words: String.raw`
       the | s | and | of | spokesperson | spokesman | spokeswoman | also | has | have | had | on
     `,
-    examples: [],
+    examples: [
+      {
+        text: "The FBI said Russian hackers breached the water utility.\n\nRussia's foreign ministry said the allegations were simply not true.",
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
 });

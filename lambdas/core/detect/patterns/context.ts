@@ -12,7 +12,13 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       linked | links | tied | ties | connected | connects | attributed | attributes | traced
       traces | pinned
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Microsoft has linked Cotton Sandstorm to Iran's Revolutionary Guard.",
+        claims: ['Microsoft → Emennet Pasargad'],
+        country: 'Emennet Pasargad: IR',
+      },
+    ],
   },
   attributedRemarks: {
     means: '"false remarks attributed to Qatar\'s ruler": words put in a mouth, not an operation.',
@@ -22,7 +28,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       articles? | letters? | speech(?:es)? | tweets?
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Qatar said hackers planted false remarks attributed to Qatar's emir on the state news agency's website.",
+        claims: [],
+      },
+    ],
   },
   tiedTo: {
     means:
@@ -33,7 +44,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       tracing | pinned | pinning | blamed | blaming | pointing | points | pointed | attribute
       link | ties | tie | links
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Investigators linked the intrusion to China, officials said.',
+        claims: ['∅ → China'],
+      },
+    ],
   },
   sponsoredBy: {
     means:
@@ -42,7 +58,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
     words: String.raw`
       backed | sponsored | supported | funded | run | controlled | directed
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Ransomware hit three hospitals last year.\n\nA training programme for hospital staff was backed by the White House.',
+        claims: [],
+      },
+    ],
   },
   sponsoredWho: {
     means: '"…which are backed by", "hackers backed by": who is sponsored.',
@@ -50,7 +71,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
     words: String.raw`
       it | they | them | which | who
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The intrusions were carried out by a crew which was backed by Iran, the FBI said.',
+        claims: ['FBI → Iran'],
+      },
+    ],
   },
   institutionPart: {
     means:
@@ -60,7 +86,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       Security | Centre | Center | Agency | Office | Department | Ministry | Bureau | Directorate
       Service | Services | Authority | Commission | Council | Institute | Police | Command
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Canadian Centre for Cyber Security, part of the Communications Security Establishment, said Chinese hackers targeted federal departments.',
+        claims: ['CSE → China'],
+      },
+    ],
   },
   agentOf: {
     means:
@@ -84,7 +115,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       under orders from | taking orders from | operate from | operates from | operated from
       operate out of | operates out of | based out of | working out of | run from | run out of
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Prosecutors said the hackers were working for Russia when they stole the research.',
+        claims: ['∅ → Russia'],
+      },
+    ],
   },
   origin: {
     means: '"originated in", "launched from", "conducted by": where an operation came from.',
@@ -93,7 +129,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       originat\w* | came | coming | emanat\w* | launched | stemm\w* | sourced | conducted
       carried out | orchestrated | directed | ordered
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Officials said the ransomware attack on the port had been launched from North Korea.',
+        claims: ['∅ → North Korea'],
+      },
+    ],
   },
   madeBy: {
     means: '"the worm was built by Unit 8200": an operation made by a state.',
@@ -102,7 +143,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       developed | built | created | designed | written | engineered | planted | launched
       masterminded | devised | operated
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The computer worm that sabotaged the centrifuges was built by the National Security Agency, officials said.',
+        claims: ['∅ → NSA'],
+      },
+    ],
   },
   madeWhat: {
     means:
@@ -114,7 +160,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       software | program | app | spyware
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The computer worm that sabotaged the centrifuges was built by the National Security Agency, officials said.',
+        claims: ['∅ → NSA'],
+      },
+    ],
   },
   madeTool: {
     means: 'Tools, not operations: "an exploit developed by the NSA" accuses no one.',
@@ -123,13 +174,23 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       exploits? | tools? | vulnerabilit\w+ | software | program | app | spyware
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The hackers used an exploit developed by the National Security Agency that had leaked online.',
+        claims: [],
+      },
+    ],
   },
   doneFor: {
     means:
       '"hacked email accounts to order for China\'s Ministry of Public Security": done for an organ.',
     re: String.raw`\b(?:for|to order for|at the request of)$`,
-    examples: [],
+    examples: [
+      {
+        text: "Prosecutors said the contractors hacked email accounts to order for China's Ministry of Public Security.",
+        claims: ['∅ → Ministry of Public Security'],
+      },
+    ],
   },
   doneForOperation: {
     means: 'An operation named before "for <organ>".',
@@ -139,7 +200,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       infiltrat\w+ | compromis\w+ | espionage
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Prosecutors said the contractors hacked email accounts to order for China's Ministry of Public Security.",
+        claims: ['∅ → Ministry of Public Security'],
+      },
+    ],
   },
   chargedPeople: {
     means:
@@ -149,7 +215,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       nationals? | citizens? | men | man | women | woman | officers? | officials? | individuals?
       residents? | businessm[ae]n | programmers? | suspects? | operatives? | agents?
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Justice Department charged three Iranian nationals with hacking the campaign.',
+        claims: ['Department of Justice → Iran'],
+      },
+    ],
   },
   cutTies: {
     means:
@@ -158,7 +229,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
     words: String.raw`
       cut | cuts | severed | severs | broke | broken | suspended | downgraded | downgrades
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Albania cut diplomatic ties with Iran over a cyberattack that disrupted government websites.',
+        claims: ['Albania → Iran'],
+      },
+    ],
   },
   cutTiesOver: {
     means: 'The cyber reason given for cutting ties.',
@@ -167,7 +243,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       over | after | in response to | because of
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Albania cut diplomatic ties with Iran over a cyberattack that disrupted government websites.',
+        claims: ['Albania → Iran'],
+      },
+    ],
   },
   accusationVerb: {
     means: '"blamed China", "accused Russia of": the object of an accusation verb.',
@@ -177,7 +258,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       implicates | named | names | fingered | sanctioned | sanctions | indicted | charged
       condemned | condemns | denounced | exposed | suspects? | suspected | singled
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The German government blamed Russia for the hacking of the parliament.',
+        claims: ['Germany → Russia'],
+      },
+    ],
   },
   digitalSpying: {
     means: '"accused Russia of digital espionage": cyber wording in other words.',
@@ -186,7 +272,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       spy\w* | espionage | theft | surveillance
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Czech officials said hackers breached the foreign ministry's email servers.\n\nThe Czech government accused China of digital espionage against its diplomats.",
+        claims: ['Czech Republic → China'],
+      },
+    ],
   },
   linkingVerb: {
     means: '"…technical information linking the GRU to the attacks".',
@@ -194,7 +285,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
     words: String.raw`
       linking | linked | links | tying | tied | ties | connecting | connected | attributing
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The report cited technical information linking the GRU to the cyberattacks on the stadium.',
+        claims: ['∅ → GRU'],
+      },
+    ],
   },
   accusationAgainst: {
     means: '"accusations against the U.S.", "pointed the finger at Iran".',
@@ -203,6 +299,11 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       accusations? | allegations? | charges? | claims? | finger | blame | case
       counter-accusations?
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI leveled accusations against Iran over the hack of the campaign.',
+        claims: ['FBI → Iran'],
+      },
+    ],
   },
 });

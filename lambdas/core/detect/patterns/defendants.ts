@@ -12,42 +12,79 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
     re: String.raw`\b(?:sanctioned|sanctioning|designated|designating|indicted|indicting|charged|charging|charges(?=\s+\p{Lu})|blacklisted|named|naming|identified|identifying|unmasked|unmasking|exposed|exposing|accus(?:ed|ing|es)(?=\s+[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]*\s+of\b)|sanctions (?:on|against)|penalties (?:on|against)|arrest warrants? (?:for|against)|wanted notices? for|bounty on|reward for information (?:on|about))\s+(?:(?:an?|the|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|contractor|hacker|national|citizen|officer|man|woman|individual|businessman|entity|resident)s?\s*(?:,|called|named)?\s+)?(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?${CAP_NAME}`,
     flags: 'gu',
     gate: String.raw`sanction|designat|indict|charg|blacklist|penalt|warrant|wanted|bounty|reward|named|naming|identif|unmask|expos`,
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned Yin Kecheng, a Shanghai-based hacker, for his role in the breach.',
+        claims: ['Treasury Department → Yin Kecheng'],
+      },
+    ],
   },
   linked: {
     means: `A name an operation is traced to: "traced the activity to CyberOne Group", "linked Aleksandr Ermakov to the attack".`,
     re: String.raw`\b(?:(?:linked|tied|traced|connected|attributed|pinned)\s+(?:(?:the|this|that|its|these|those)\s+(?:[\w-]+\s+){0,2}(?:activity|attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|accounts?|network)\s+|it\s+|them\s+)?to|behind the \w+ (?:was|were))\s+(?:the\s+)?${CAP_NAME}|\b(?:linked|tied|connected)\s+${CAP_NAME}\s+to\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|breach|hack|intrusion|intrusions|operation|campaign|theft|leak)\b`,
     flags: 'gu',
     gate: String.raw`linked|tied|traced|connected|attributed|pinned|behind`,
-    examples: [],
+    examples: [
+      {
+        text: "Facebook's investigators traced the hacking activity to CyberOne Group, an IT firm in Vietnam.",
+        claims: ['Meta → CyberOne Group'],
+        country: 'CyberOne Group: VN',
+      },
+    ],
   },
   agent: {
     means: `The agent of an operation: "set up and administered by TigerWeb, a Russian web-development company", "directed by the Democratic Progressive Party".`,
     re: String.raw`\b(?:set up|administered|run|operated|created|built|developed|controlled|directed|orchestrated|ordered|commissioned|masterminded|financed|funded|carried out|conducted|instigated|coordinated)\s+by\s+(?:the\s+)?((?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}'’.-]*){0,5})`,
     flags: 'gu',
     gate: String.raw` by `,
-    examples: [],
+    examples: [
+      {
+        text: 'The agency said the propaganda portals behind the disinformation campaign were administered by TigerWeb, a Russian web-development company.',
+        claims: ['∅ → TigerWeb'],
+        country: 'TigerWeb: RU',
+      },
+    ],
   },
   subject: {
     means: `The subject of an operation or of a tie to one: "Sichuan Juxinhe Network Technology had taken part in exploiting…".`,
     re: String.raw`${CAP_NAME}(?:,(?:(?!\b(?:said|says|told|added|stated)\b)[^.;]){3,120}?,)?(?:\s+and\s+(?:two|three|four|five|several|other|his|her|their)\s+(?:\w+\s+)?(?:associates|others|co-conspirators|accomplices|colleagues))?,?\s+(?:(?:which|that|who)\s+)?(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:been\s+)?(?:directly\s+|allegedly\s+|also\s+)?(?:involved in|taken part in|took part in|participated in|carried out|conducted|helped (?:to )?(?:carry out|conduct|hack|breach)|hacked|breached|exploited|infected|deployed|(?:the (?:person|man|woman|hacker|administrator|leader|boss|mastermind|developer|operator) )?behind|developed the|ran the|(?:close |deep |direct )?(?:ties|links) to|(?:supports?|supported|helps?|helped|assists?|assisted|aids?|aided)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:hacking|cyber\w*|intrusions?|espionage)|works? (?:for|with)|worked (?:for|with)|(?:is|was|served as) a front)\b`,
     flags: 'gu',
     gate: String.raw`involved|part in|participated|carried|conducted|helped|hacked|breached|exploited|infected|deployed|behind|developed|ran the|ties|links|work|front|support|assist|aid`,
-    examples: [],
+    examples: [
+      {
+        text: 'Treasury said Sichuan Juxinhe Network Technology had close ties to the Ministry of State Security and took part in hacking U.S. telecoms.',
+        claims: ['∅ → Sichuan Juxinhe Network Technology'],
+        country: 'Sichuan Juxinhe Network Technology: CN',
+      },
+    ],
   },
   appositive: {
     means: `A name with an appositive that charges it: "Amin Stigal, a Russian civilian first charged in June…".`,
     re: String.raw`${CAP_NAME},\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:national|civilian|citizen|hacker|officer|man|woman|programmer|resident|businessman|engineer|employee)\b[^.;]{0,80}?\b(?:charged|indicted|sanctioned|designated|accused|wanted|co-conspirator|arrested|extradited)`,
     flags: 'gu',
     gate: String.raw`charged|indicted|sanctioned|designated|accused|wanted|conspirator|arrested|extradited`,
-    examples: [],
+    examples: [
+      {
+        text: 'Amin Stigal, a Russian civilian first charged in June over the same cyberattack, is named as a co-conspirator.',
+        claims: ['∅ → Amin Stigal'],
+        country: 'Amin Stigal: RU',
+      },
+    ],
   },
   list: {
     means: `The later names of a list after a designation: "designated X LLC, a company it said Ahmadi runs, and Afkar System Yazd Company".`,
     re: String.raw`\b(?:designated|sanctioned|charged|charges|indicted|sanctions (?:on|against))\s[^.;]{3,160}?,?\s+and\s+${CAP_NAME}`,
     flags: 'gu',
     gate: String.raw`designated|sanction|charge[ds]|indicted`,
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned Sichuan Lumen Networks Company, a firm in Chengdu, and Guan Tianfeng, a hacker who worked for it, over the firewall hacking campaign.',
+        claims: [
+          'Treasury Department → Sichuan Lumen Networks Company',
+          'Treasury Department → Guan Tianfeng',
+        ],
+      },
+    ],
   },
   short: {
     means:
@@ -58,7 +95,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       charging | accused | accusing | accuses | linked | tied
     `,
     flags: 'gu',
-    examples: [],
+    examples: [
+      {
+        text: 'Prosecutors charged Guan Tianfeng, a hacker, over the firewall intrusions. The indictment accuses Guan of deploying ransomware.',
+        claims: ['∅ → Guan Tianfeng'],
+      },
+    ],
   },
   companyWord: {
     means: "Words that end a company's name.",
@@ -70,7 +112,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       Software | Development | Studio | Holding | Holdings | Enterprises? | Trading | Industries
       JSC | GmbH | SA | AG
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned Sichuan Lumen Networks Company for its role in the hacking.',
+        claims: ['Treasury Department → Sichuan Lumen Networks Company'],
+      },
+    ],
   },
   stop: {
     means:
@@ -88,7 +135,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       Airport | Port | City | District | Province | Region | County | Republic | Kingdom | Union
       Council | Parliament | Congress | Senate | Party | Cyber | CVE
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned Deputy Minister Ivan Sorokin over the hacking campaign.',
+        claims: [],
+      },
+    ],
   },
   namingVerb: {
     means: 'Naming verbs: "named a Russian national…" accuses only with the role it names him in.',
@@ -96,7 +148,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
     words: String.raw`
       named | naming | identified | identifying | unmasked | unmasking | exposed | exposing
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Australia named a Russian national, Aleksandr Ermakov, as the hacker behind the theft of data from health insurer Medibank.',
+        claims: ['Australia → Aleksandr Ermakov'],
+      },
+    ],
   },
   namedAsRole: {
     means: 'The role a naming gives: "…as the hacker behind", "as one of the leaders".',
@@ -105,7 +162,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       hacker | hackers | leader | administrator | operator | developer | mastermind | member
       head | boss | person | man | woman | individual | figure | culprit | perpetrator | author
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Australia named a Russian national, Aleksandr Ermakov, as the hacker behind the theft of data from health insurer Medibank.',
+        claims: ['Australia → Aleksandr Ermakov'],
+      },
+    ],
   },
   subjectVictim: {
     means: '"the phones of … Margarita Robles had been infected": a victim, not a doer.',
@@ -113,7 +175,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
     words: String.raw`
       hacked | breached | exploited | infected | deployed | carried out | conducted | targeted
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Spanish officials said the phones of Defence Minister Margarita Robles had been infected with spyware.',
+        claims: [],
+      },
+    ],
   },
   agentOfInquiry: {
     means:
@@ -124,7 +191,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       examination | response | clean-?up | remediation | inquiry
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The forensic review was carried out by Ardent Consulting, the company said, after the hack.',
+        claims: [],
+      },
+    ],
   },
   doerVerb: {
     means:
@@ -134,7 +206,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       carried out | hacked | breached | exploited | infected | deployed | behind | took part in
       taken part in | participated in
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Prosecutors said Mansour Ahmadi and two associates exploited flaws to hack into the water utility.',
+        claims: ['∅ → Mansour Ahmadi'],
+      },
+    ],
   },
   productAfter: {
     means: '"linked to Pegasus spyware": a product after the name, not who made it.',
@@ -144,7 +221,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       servers? | domains?
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Investigators linked the intrusions to Night Owl spyware, the report said.',
+        claims: [],
+      },
+    ],
   },
   companyAfter: {
     means: '"TigerWeb, a web-development company": a company word after the name.',
@@ -153,7 +235,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       company | firm | contractor | vendor | business | startup | enterprise | front
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The agency said the propaganda portals behind the disinformation campaign were administered by TigerWeb, a Russian web-development company.',
+        claims: ['∅ → TigerWeb'],
+      },
+    ],
   },
   companyBefore: {
     means: '"the company called …": a company word before the name.',
@@ -162,7 +249,12 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       company | firm | contractor | front
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned a Chinese company called Lumen Shield over the firewall hacking campaign.',
+        claims: ['Treasury Department → Lumen Shield'],
+      },
+    ],
   },
   personAfter: {
     means: '"…, a Russian national", "…, 34,", "…, who": a person after the name.',
@@ -172,7 +264,13 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       who\b | whom\b | aged\b | \d{2}\b
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Ruslan Petrov, a Russian national, worked for the GRU hacking unit, prosecutors said.',
+        claims: ['∅ → Ruslan Petrov'],
+        country: 'Ruslan Petrov: RU',
+      },
+    ],
   },
   personBefore: {
     means: '"a Russian national, …", "the hacker named …": a person word before the name.',
@@ -182,6 +280,11 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       developer | administrator | operator | businessman | suspects?
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The Treasury Department sanctioned a Russian national, Dmitri Volkov, over the ransomware attacks on hospitals.',
+        claims: ['Treasury Department → Dmitri Volkov'],
+      },
+    ],
   },
 });

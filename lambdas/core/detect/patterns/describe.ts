@@ -7,7 +7,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
   notAsserted: {
     means: '"…whether a foreign ministry was behind it", "if Russia hacked…": not asserted.',
     re: String.raw`^(whether|if)$`,
-    examples: [],
+    examples: [
+      {
+        text: 'Officials said they were examining whether Russia hacked the water utility last month.',
+        claims: [],
+      },
+    ],
   },
   hypotheticalModifier: {
     means:
@@ -16,13 +21,23 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     words: String.raw`
       possible | potential | future | hypothetical | any | prospective | imagined | eventual
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The drill prepared hospitals for possible Chinese cyberattacks on their networks.',
+        claims: [],
+      },
+    ],
   },
   notAHackerAfterBased: {
     means:
       '"a China-based government contractor" only locates: these nouns after "-based" accuse no one.',
     re: String.raw`^(government|state|services?)$`,
-    examples: [],
+    examples: [
+      {
+        text: 'A China-based government contractor said its servers were breached last week.',
+        claims: [],
+      },
+    ],
   },
   operationVerbBefore: {
     means: '"hackers targeting U.S. campaigns": the object of an operation verb is its target.',
@@ -31,7 +46,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       targeting | targeted | attacking | hitting | breaching | breached | infiltrating
       infiltrated | compromising | compromised | penetrating | penetrated
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft said hackers targeting Israeli companies used a new wiper.',
+        claims: [],
+      },
+    ],
   },
   itWorkers: {
     means: '"North Korean IT workers" who hack for their state.',
@@ -39,7 +59,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     words: String.raw`
       it | tech | remote | software
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'According to the Justice Department, North Korean IT workers hacked crypto firms to fund weapons programs.',
+        claims: ['Department of Justice → North Korea'],
+      },
+    ],
   },
   capabilityModal: {
     means: '"Chinese hackers could in theory disrupt pipelines": a capability, not an operation.',
@@ -47,7 +72,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     words: String.raw`
       could | would | might | can
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Officials said Chinese hackers could disrupt pipelines in a crisis.',
+        claims: [],
+      },
+    ],
   },
   institutionNoun: {
     means:
@@ -60,7 +90,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       desk | branch | task | chief | director | head | official | officials | experts
       investigators
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'A Chinese cyber emergency response team said the breach at its universities came from the United States.',
+        claims: ['China → United States'],
+      },
+    ],
   },
   governmentNoun: {
     means: '"Chinese government", "Russian state": a state noun that speaks unless hackers follow.',
@@ -68,7 +103,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     words: String.raw`
       government | state | military | intelligence | services? | regime
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The Chinese government said American hackers broke into its satellite network.',
+        claims: ['China → United States'],
+      },
+    ],
   },
   governmentHackers: {
     means: '"Chinese government hackers", "Russian state actors": the state noun names hackers.',
@@ -77,15 +117,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       hackers? | hacking | cyber(?!security)\w* | spies | operatives | actors? | groups? | units?
       agents? | -
     `,
-    examples: [],
-  },
-  linkedAfterDash: {
-    means: '"Chinese government-backed": a tie after the state noun.',
-    re: String.raw`^({words})$`,
-    words: String.raw`
-      linked | backed | sponsored | affiliated
-    `,
-    examples: [],
+    examples: [
+      {
+        text: 'Mandiant said Chinese government hackers broke into the networks of a defence supplier.',
+        claims: ['Mandiant → China'],
+      },
+    ],
   },
   servicesNoun: {
     means:
@@ -94,7 +131,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     words: String.raw`
       services? | agency | agencies | officers
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Russian intelligence services said they had uncovered a hacking plot against the Kremlin's servers.",
+        claims: [],
+      },
+    ],
   },
   servicesOperation: {
     means:
@@ -104,13 +146,23 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       behind | responsible | hacked | breached | targeted | attacked | carried out | conducted
       launched | orchestrated | infiltrated | compromised | stole | deployed | directed
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Britain said Russian intelligence services were behind the hacking of its election commission.',
+        claims: ['United Kingdom → Russia'],
+      },
+    ],
   },
   militaryNext: {
     means:
       '"Russian military hackers", "Russian military intelligence was…": the word after "military" or "intelligence" that makes it a doer ("Ukrainian military forums" only describe).',
     re: String.raw`^(hackers?|hacking|cyber\w*|spies|spy|operatives|units?|intelligence|directorate|-|and|or|was|is|were|are|has|had|have|had|carried|conducted|launched|hacked|targeted|breached|stole|deployed|used|behind|for|in|of|to|)$`,
-    examples: [],
+    examples: [
+      {
+        text: 'Britain said Russian military intelligence was behind the hacking of the anti-doping agency.',
+        claims: ['United Kingdom → Russia'],
+      },
+    ],
   },
   inquiryNoun: {
     means: '"Seoul\'s hacking probe": the owner of an inquiry into an operation, not its doer.',
@@ -121,6 +173,11 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       defen[cs]es? | experts? | researchers? | officials? | chief | agency | centre | center
       warnings? | advisory | drills? | exercises? | sanctions | indictments? | victims?
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Seoul's hacking probe found that the bank's servers had been wiped.",
+        claims: [],
+      },
+    ],
   },
 });

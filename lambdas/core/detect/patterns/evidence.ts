@@ -5,7 +5,8 @@ import { definePatterns } from './format';
 
 export const EVIDENCE = definePatterns('evidence', '', {
   hedge: {
-    means: 'TODO',
+    means:
+      'Hedged wording: "suspected", "may", "likely", "believed", "moderate confidence" — the claim is less firm.',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       suspected | suspects? | possibl[ey] | may | might | likely | probabl[ey] | believed
@@ -13,10 +14,16 @@ export const EVIDENCE = definePatterns('evidence', '', {
       low confidence | could be | tentative\w*
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers said the intrusion may be linked to a suspected Chinese hacking group.',
+        claims: ['∅ → China'],
+      },
+    ],
   },
   firm: {
-    means: 'TODO',
+    means:
+      'Firm wording: "high confidence", "formally", "concluded", "indicted", "sanctioned" — the claim is firm.',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       high confidence | formally | definitively | conclusively | confirmed | determined
@@ -24,10 +31,17 @@ export const EVIDENCE = definePatterns('evidence', '', {
       has attributed | have attributed | indict\w+ | charged | sanction\w+
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The NCSC assessed with high confidence that APT28 carried out the campaign, citing forensic evidence.',
+        claims: ['NCSC → APT28'],
+        evidence: 'provided',
+      },
+    ],
   },
   notProvided: {
-    means: 'TODO',
+    means:
+      '"has not provided evidence", "without presenting proof", "gave no details": evidence not provided.',
     re: String.raw`\b(?:{words})\b`,
     words: String.raw`
       (?:none of|no)\b[^.;]{0,40}\b(?:made public|released|published|provided|shared|presented|disclosed)\b[^.;]{0,30}\b(?:evidence|details|proof)
@@ -44,10 +58,17 @@ export const EVIDENCE = definePatterns('evidence', '', {
       evidence (?:was|has been|had been) (?:not|never) (?:provided|released|made public)
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'China accused the United States of hacking its universities but has not provided evidence.',
+        claims: ['China → United States'],
+        evidence: 'not-provided',
+      },
+    ],
   },
   provided: {
-    means: 'TODO',
+    means:
+      '"published indicators of compromise", "forensic evidence", "code overlaps": evidence provided.',
     re: String.raw`\b(?:{words})\b`,
     words: String.raw`
       (?:internet|ip|internet protocol|network) addresses (?:registered to|tied to|linked to|traced to|belonging to|used by|associated with)
@@ -69,6 +90,12 @@ export const EVIDENCE = definePatterns('evidence', '', {
       digital fingerprints?
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers known as Volt Typhoon burrowed into U.S. networks. The agency published indicators of compromise for defenders.',
+        claims: ['FBI → Volt Typhoon'],
+        evidence: 'provided',
+      },
+    ],
   },
 });

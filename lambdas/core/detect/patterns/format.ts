@@ -160,6 +160,7 @@ function register(rule: Rule): void {
 function kebab(key: string): string {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
     .replace(/_/g, '-')
     .toLowerCase();
 }

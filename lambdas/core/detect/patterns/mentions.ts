@@ -15,7 +15,13 @@ export const MENTIONS = definePatterns('mentions', '', {
       troll farms? | bot networks? | propaganda (?:sites|network|websites)
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Meta said a network of fake accounts run from Iran spread disinformation campaigns aimed at voters in Israel.',
+        claims: ['Meta → Iran'],
+        action: 'influence',
+      },
+    ],
   },
   namedGroup: {
     means:
@@ -29,20 +35,31 @@ export const MENTIONS = definePatterns('mentions', '', {
       a group named | a group called | a gang called | an outfit called
     `,
     flags: 'g',
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers said a group calling itself Crimson Lantern hacked the networks of three regional banks.',
+        claims: ['∅ → Crimson Lantern'],
+      },
+    ],
   },
   groupCode: {
-    means: 'TODO',
+    means: 'Vendor codes for groups no list knows: "UNC4821", "TA577", "Storm-0558", "DEV-0537".',
     re: String.raw`\b(?:{words})\b`,
     words: String.raw`
       UNC\d{3,5} | TA\d{3,4} | DEV-\d{4} | Storm-\d{4} | TAG-\d{2,4} | UAC-\d{4} | UAT-\d{4}
       TEMP\.\w+ | APT-C-\d{2}
     `,
     flags: 'g',
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers at Mandiant said a group they track as UNC4821 breached telecom carriers in Asia.',
+        claims: ['Mandiant → UNC4821'],
+      },
+    ],
   },
   groupBeforeNoun: {
-    means: 'TODO',
+    means:
+      'A capitalized name before a group noun: "the Brass Wolf ransomware gang", "X hacking collective".',
     re: String.raw`\b((?:[A-Z][\w$&.'’()-]*)(?:\s+[A-Z][\w$&.'’()-]*){0,2})\s+(?:{words})\b`,
     words: String.raw`
       ransomware (?:gang|group|operation|crew|operators|affiliates?)
@@ -51,10 +68,17 @@ export const MENTIONS = definePatterns('mentions', '', {
       threat (?:group|actor) | APT group | gang | crew | hacktivists
     `,
     flags: 'g',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said the Brass Wolf ransomware gang hacked a county hospital.',
+        claims: ['FBI → Brass Wolf'],
+        action: 'ransomware',
+      },
+    ],
   },
   malwareContext: {
-    means: 'TODO',
+    means:
+      '"malware known as X", "the flaw, dubbed X": the name that follows is a tool or a bug, not a group.',
     re: String.raw`\b({words})\b[^.]{0,40}$`,
     words: String.raw`
       web ?shells? | stealer | keylogger | rat | malware | tool | tools | toolkit | backdoor
@@ -64,10 +88,16 @@ export const MENTIONS = definePatterns('mentions', '', {
       family | framework | technique | attack known | cve
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers said the attackers used a backdoor known as PaleRelay to steal files from the ministry.',
+        claims: [],
+      },
+    ],
   },
   institutionBefore: {
-    means: 'TODO',
+    means:
+      '"The Police Security Service, known as PST": an institution\'s short name, not a group.',
     re: String.raw`\b({words})\b,?\s+(?:(?:also|which is|widely|commonly|better|formally|officially|now)\s+)*(?:known as|called|dubbed|named)\s+(?:the\s+)?["“'‘]?$`,
     words: String.raw`
       service | agency | police | ministry | department | bureau | centre | center | office
@@ -76,10 +106,16 @@ export const MENTIONS = definePatterns('mentions', '', {
       bank | exchange | network | system
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The Police Security Service, known as PST, said hackers from Russia had broken into the email accounts of lawmakers.',
+        claims: ['∅ → Russia'],
+      },
+    ],
   },
   notAGroup: {
-    means: 'TODO',
+    means:
+      'Words that cannot open a group\'s name: "Operation", "The", "Chinese", days and months.',
     re: String.raw`^({words})$`,
     words: String.raw`
       Operation | Project | Campaign | Patch | CVE | The | A | An | This | That | Its | Their
@@ -89,6 +125,11 @@ export const MENTIONS = definePatterns('mentions', '', {
       July | August | September | October | November | December | Some | Many | Other | One | Two
       Several | Another | New | Pro | It | He | She | They | We | In | On | At | For
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Officials said the Operation Nightfall ransomware gang had no link to the break-in.',
+        claims: [],
+      },
+    ],
   },
 });

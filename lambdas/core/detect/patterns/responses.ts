@@ -5,7 +5,8 @@ import { definePatterns } from './format';
 
 export const RESPONSES = definePatterns('responses', '', {
   denialCue: {
-    means: 'TODO',
+    means:
+      'Denial wording: "denied", "groundless", "fabricated", "has nothing to do with", "smear", "witch hunt".',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       den(?:y|ied|ies|ying|ial|ials) | reject(?:ed|s|ing)? | dismiss(?:ed|es|ing)?
@@ -65,10 +66,17 @@ export const RESPONSES = definePatterns('responses', '', {
       (?:is|was|were|are|being) framed
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nMoscow called the claims "fantasies."',
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   responsibilityCue: {
-    means: 'TODO',
+    means:
+      'A claim of responsibility: "claimed responsibility", "took credit", "posted … on its leak site".',
     re: String.raw`\b({words})\b`,
     words: String.raw`
       claim(?:ed|s|ing)? (?:responsibility|credit) | took (?:responsibility|credit)
@@ -81,13 +89,25 @@ export const RESPONSES = definePatterns('responses', '', {
       boasted | bragged
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The ransomware gang Akira claimed responsibility for the attack on its dark web leak site.',
+        claims: ['∅ → Akira'],
+        responses: ['Akira ← claim-of-responsibility'],
+      },
+    ],
   },
   ackCue: {
-    means: 'TODO',
+    means: 'An acknowledgement: "acknowledged", "admitted", "confirmed it was".',
     re: String.raw`\b(acknowledg\w+|admitt?\w*|confirmed (?:it|that it) (?:was|had))\b`,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "Researchers said Israel was behind the cyberattack on Iran's fuel stations.\n\nIsraeli officials acknowledged the operation.",
+        claims: ['∅ → Israel'],
+        responses: ['Israel ← acknowledgement'],
+      },
+    ],
   },
   negatedAck: {
     means: '"has never acknowledged", "declined to admit": not an acknowledgement.',
@@ -96,7 +116,12 @@ export const RESPONSES = definePatterns('responses', '', {
       never | not | n't | no | without | refus\w+ to | declin\w+ to
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nRussia has never acknowledged any role in the hack.',
+        claims: ['FBI → Russia'],
+      },
+    ],
   },
   responseVerb: {
     means: 'Verbs of answering an accusation: the speaker stands before them.',
@@ -106,7 +131,13 @@ export const RESPONSES = definePatterns('responses', '', {
       rebuffed | refuted | slammed | condemned | insisted | countered | responded | replied | hit
       pushed | urged
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nRussia rejected the accusation.',
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   denyVerb: {
     means: 'Verbs that are themselves a denial: their subject is the responder.',
@@ -115,7 +146,13 @@ export const RESPONSES = definePatterns('responses', '', {
       denied | denies | deny | denying | rejected | rejects | reject | rejecting | dismissed
       dismisses | dismiss | rebuffed | rebuffs | refuted | refutes | repudiated | repudiates
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nRussia denied any role in the hack.',
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   responderRoleWord: {
     means:
@@ -126,7 +163,13 @@ export const RESPONSES = definePatterns('responses', '', {
       spokes(?:man|woman|person) | authorities | consulate | ambassador | envoy | diplomats?
       delegation | cabinet | leadership | state | president | presidential | leader
     `,
-    examples: [],
+    examples: [
+      {
+        text: "The FBI said Russian hackers breached the water utility.\n\nRussia's embassy in London called the claims another anti-Russian fake.",
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   roleBefore: {
     means:
@@ -137,7 +180,13 @@ export const RESPONSES = definePatterns('responses', '', {
       minister | diplomat | press secretary | statement | members? | administrators? | operators?
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "The FBI said Russian hackers breached the water utility.\n\nA spokesman for Russia's foreign ministry said the report did not hold water.",
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   groupVoice: {
     means:
@@ -148,7 +197,13 @@ export const RESPONSES = definePatterns('responses', '', {
       dismissed | responded | replied | stated | added | argued
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said the LockBit gang hit the hospital.\n\nThe gang said it had nothing to do with the attack.',
+        claims: ['FBI → LockBit'],
+        responses: ['LockBit ← denial'],
+      },
+    ],
   },
   notInvolved: {
     means: 'A negated involvement: its subject is the party that denies.',
@@ -160,7 +215,13 @@ export const RESPONSES = definePatterns('responses', '', {
       (?:has|had|have) no (?:involvement|role|connection|link|motive|intention)
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nA Russian official said the country was not behind the hack.',
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
   notADenial: {
     means: 'Uses of denial words that are not an answer to an accusation.',
@@ -175,7 +236,12 @@ export const RESPONSES = definePatterns('responses', '', {
       dismissal
     `,
     flags: 'gi',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nThe Kremlin neither confirmed nor denied the report.',
+        claims: ['FBI → Russia'],
+      },
+    ],
   },
   bareRoleVoice: {
     means:
@@ -186,7 +252,13 @@ export const RESPONSES = definePatterns('responses', '', {
       dismissed
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. telecom firms.\n\n"We urge the U.S. side to stop its groundless smears," the embassy said.',
+        claims: ['FBI → China'],
+        responses: ['China ← denial'],
+      },
+    ],
   },
   responderRole: {
     means: 'A responder named by role only.',
@@ -196,7 +268,13 @@ export const RESPONSES = definePatterns('responses', '', {
       ambassador | envoy | diplomat | government | kremlin | statement
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. telecom firms.\n\nThe embassy said China was itself a major victim of cyberattacks.',
+        claims: ['FBI → China'],
+        responses: ['China ← denial'],
+      },
+    ],
   },
   ownAnswer: {
     means:
@@ -206,13 +284,25 @@ export const RESPONSES = definePatterns('responses', '', {
       denied | denies | rejected | rejects | dismissed | dismisses | said | says | told | called
       insisted | maintained | responded | wrote | posted
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Researchers said the hacking unit was run by DarkMatter, an Abu Dhabi cybersecurity company, which spied on activists.\n\nDarkMatter has consistently denied taking part in offensive hacking.',
+        claims: ['∅ → DarkMatter'],
+        responses: ['DarkMatter ← denial'],
+      },
+    ],
   },
   rolePreposition: {
     means:
       '"accusations against China", "the embassy in Washington": a party after these words is not the one answering.',
     re: String.raw`^({words})$`,
     words: 'in | at | of | from | to | against | by | with | on | for',
-    examples: [],
+    examples: [
+      {
+        text: "The FBI said Russian hackers breached the water utility.\n\nRussia's ambassador, asked about the accusations against Moscow, denied them.",
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
   },
 });

@@ -11,7 +11,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
     words: String.raw`
       government | regime | state | military | authorities | leadership | intelligence
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The North Korean government was responsible for the theft of cryptocurrency from the exchange, the FBI said.',
+        claims: ['FBI → North Korea'],
+      },
+    ],
   },
   appositive: {
     means:
@@ -21,7 +26,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       an? | the | its | their | through | via | with | by | as | which | who | whose | like
       including | along with | together with | [A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Lieberman said Iran, a longtime adversary, was responsible for the cyberattacks.',
+        claims: ['∅ → Iran'],
+      },
+    ],
   },
   victimPassive: {
     means: '"China was hacked", "Russia\'s networks have been targeted": a victim, not a doer.',
@@ -30,7 +40,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       hacked | breached | infiltrated | attacked | targeted | penetrated | compromised | spied on
       launched | deployed | directed | conducted | carried out | orchestrated | stole | sponsored
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Officials said Russia was hacked in a cyberattack on its railways.',
+        claims: [],
+      },
+    ],
   },
   doerOfOperation: {
     means:
@@ -46,7 +61,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       tried to (?:interfere|meddle|hack|breach|influence)
       sought to (?:interfere|meddle|hack|breach|influence)
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'U.S. officials said China was behind the breach of the personnel agency.',
+        claims: ['United States → China'],
+      },
+    ],
   },
   biggestHacker: {
     means:
@@ -56,7 +76,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       source | perpetrator | practitioner | threat | hacker | hackers | attacker | culprit
       offender | empire | cyber | surveillance | spy | violator | actor | adversary
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Russia's foreign ministry said the United States was the world's biggest hacker.",
+        claims: ['Russia → United States'],
+      },
+    ],
   },
   empireOfHacking: {
     means: '"Washington, the real empire of hacking".',
@@ -64,7 +89,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
     words: String.raw`
       empire of hacking | hacker empire | hacking empire | matrix of hackers
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Chinese state media called Washington the true hacking empire.',
+        claims: ['China → United States'],
+      },
+    ],
   },
   organClaims: {
     means:
@@ -73,7 +103,13 @@ export const SUBJECT = definePatterns('roles', 'frame', {
     words: String.raw`
       claim(?:ed|s) | took | takes | said it (?:was|had been) behind
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Ukraine's military intelligence agency, the HUR, claimed responsibility for the cyberattack on Russian railways.",
+        claims: ['∅ → HUR'],
+        responses: ['HUR ← claim-of-responsibility'],
+      },
+    ],
   },
   organUnit: {
     means: '"GRU Unit 74455", "FSB officers": an organ named with its unit or its people.',
@@ -81,6 +117,11 @@ export const SUBJECT = definePatterns('roles', 'frame', {
     words: String.raw`
       unit | units | officers? | hackers? | operatives
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'Prosecutors said FSB officers hacked the email accounts of journalists.',
+        claims: ['∅ → FSB'],
+      },
+    ],
   },
 });

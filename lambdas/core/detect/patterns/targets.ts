@@ -5,7 +5,8 @@ import { definePatterns } from './format';
 
 export const TARGETS = definePatterns('roles', 'target', {
   verb: {
-    means: 'TODO',
+    means:
+      'An operation verb whose object is the victim: "breached", "targeted", "attacks on", "compromise the networks of".',
     re: String.raw`\b(?:{words})\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?`,
     words: String.raw`
       (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
@@ -21,7 +22,13 @@ export const TARGETS = definePatterns('roles', 'target', {
       (?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting)
     `,
     flags: 'gi',
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft said Russian hackers breached the email accounts of senior executives.',
+        claims: ['Microsoft → Russia'],
+        target: 'senior executives',
+      },
+    ],
   },
   noun: {
     means: '"the Colonial Pipeline ransomware attack": a victim named before the operation noun.',
@@ -30,17 +37,29 @@ export const TARGETS = definePatterns('roles', 'target', {
       attacks? | hacks? | breach(?:es)? | intrusions? | heist | leaks? | outages?
     `,
     flags: 'u',
-    examples: [],
+    examples: [
+      {
+        text: 'The United States blamed North Korea for the WannaCry ransomware attack that crippled hospitals.',
+        claims: ['United States → North Korea'],
+        target: 'WannaCry',
+      },
+    ],
   },
   stop: {
-    means: 'TODO',
+    means: 'Words that end the victim\'s noun phrase: a comma, "which", "in March", "said", "by".',
     re: String.raw`\s*(?:{words})`,
     words: String.raw`
       [,;:()\u2014\u2013"“”] | \s-\s | \.(?:\s|$)
       \b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of)\b
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft said Chinese hackers breached the State Department in a campaign that lasted months.',
+        claims: ['Microsoft → China'],
+        target: 'State Department',
+      },
+    ],
   },
   notAVictim: {
     means:
@@ -52,7 +71,12 @@ export const TARGETS = definePatterns('roles', 'target', {
       (?:more than |at least |about |some |nearly |over )?[\d,.]+$
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI said Iranian hackers breached the campaign and stole internal documents.',
+        claims: ['FBI → Iran'],
+      },
+    ],
   },
   pronoun: {
     means: 'Words that stand for a victim without naming it: "it", "data", "victims".',
@@ -62,7 +86,12 @@ export const TARGETS = definePatterns('roles', 'target', {
       targets | this | that | these | those
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'FBI Says Russian Hackers Breached Systems',
+        claims: ['FBI → Russia'],
+      },
+    ],
   },
   clause: {
     means: 'A clause, not a noun phrase: "because the pressure…", "and described the attacks".',
@@ -73,7 +102,13 @@ export const TARGETS = definePatterns('roles', 'target', {
       hackers | attackers | itself | themselves
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Microsoft said the hacking group it calls Midnight Blizzard broke into the email accounts of senior executives.',
+        claims: ['Microsoft → APT29'],
+        target: 'senior executives',
+      },
+    ],
   },
   agencyWord: {
     means:
@@ -85,7 +120,13 @@ export const TARGETS = definePatterns('roles', 'target', {
       state | federal | national | electoral
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: "The intrusion at the foreign ministry was carried out by APT28, according to Germany's domestic intelligence agency.",
+        claims: ['Germany → APT28'],
+        target: 'foreign ministry',
+      },
+    ],
   },
   companyWord: {
     means:
@@ -97,7 +138,13 @@ export const TARGETS = definePatterns('roles', 'target', {
       operators? | telecoms? | carriers? | manufacturers? | retailers? | studios? | pictures
     `,
     flags: 'i',
-    examples: [],
+    examples: [
+      {
+        text: 'Security firm ESET attributed the wiper attack on Ukrainian energy companies to Sandworm.',
+        claims: ['ESET → Sandworm'],
+        target: 'Ukrainian energy companies',
+      },
+    ],
   },
   nounStop: {
     means:
@@ -109,7 +156,12 @@ export const TARGETS = definePatterns('roles', 'target', {
       July | August | September | October | November | December | Monday | Tuesday | Wednesday
       Thursday | Friday | Saturday | Sunday | \d+
     `,
-    examples: [],
+    examples: [
+      {
+        text: "Monday's ransomware attack was carried out by the Black Basta gang, the FBI said.",
+        claims: ['FBI → Black Basta'],
+      },
+    ],
   },
   nounCompany: {
     means: 'A company word in a victim named before an operation noun.',
@@ -117,6 +169,12 @@ export const TARGETS = definePatterns('roles', 'target', {
     words: String.raw`
       Inc | Corp | Company | Pipeline | Bank | Group | Airlines? | Hospital | University
     `,
-    examples: [],
+    examples: [
+      {
+        text: 'The FBI blamed the DarkSide gang for the Colonial Pipeline ransomware attack.',
+        claims: ['FBI → DarkSide'],
+        target: 'Colonial Pipeline',
+      },
+    ],
   },
 });

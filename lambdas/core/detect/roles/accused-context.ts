@@ -4,6 +4,7 @@
  */
 import { CYBER_CUE } from '../lexicon';
 import { ACCUSED } from '../patterns/accused';
+import { ACCUSED_RULES } from '../patterns/rules';
 import { CONTEXT } from '../patterns/context';
 import type { AccusedRule, Verdict } from './accused';
 import type { MentionView } from './mention-view';
@@ -134,7 +135,7 @@ function accusationAgainst(v: MentionView): Verdict {
 }
 
 export const CONTEXT_RULES: AccusedRule[] = [
-  { id: 'roles.linked-actor-owner', decide: linkedActorOwner },
+  { id: ACCUSED_RULES.linkedActorOwner.id, decide: linkedActorOwner },
   { id: CONTEXT.tiedTo.id, decide: tiedTo },
   { id: CONTEXT.sponsoredBy.id, decide: sponsorshipOfOther },
   { id: CONTEXT.agentOf.id, decide: agentOf },

@@ -10,6 +10,7 @@ import { CYBER_CUE } from '../lexicon';
 import { ACCUSED } from '../patterns/accused';
 import { ACCUSERS } from '../patterns/accusers';
 import { DESCRIBE } from '../patterns/describe';
+import { ACCUSED_RULES } from '../patterns/rules';
 import { CONTEXT_RULES } from './accused-context';
 import { SUBJECT_RULES } from './accused-subject';
 import { MentionView } from './mention-view';
@@ -30,7 +31,7 @@ const DESCRIPTION_RULES: AccusedRule[] = [
     decide: (v) =>
       v.before.slice(-8).some((t) => DESCRIBE.notAsserted.test(t.norm)) ? false : undefined,
   },
-  { id: 'roles.demonym-of-actor', decide: demonymOfActor },
+  { id: ACCUSED_RULES.demonymOfActor.id, decide: demonymOfActor },
   {
     // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
     id: DESCRIBE.hypotheticalModifier.id,
@@ -175,7 +176,6 @@ function governmentNounVerdict(v: MentionView, k: number, w: string): boolean | 
   const { m, after, before, tokens, e } = v;
   const next = after[k + 1]?.norm ?? '';
   if (DESCRIBE.governmentHackers.test(next)) return true;
-  if (DESCRIBE.linkedAfterDash.test(after[k + 2]?.norm ?? '') && next === '-') return true;
   if (e.type === 'organ' || w === 'intelligence' || w === 'military') {
     // "Russian military intelligence" is accused unless it speaks ("German intelligence had
     // concluded that…").

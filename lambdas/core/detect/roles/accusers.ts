@@ -8,6 +8,7 @@ import type { Candidate, Sentence, Span } from '../document';
 import { note, tracing } from '../explain';
 import { label, sameParty } from '../parties';
 import { ACCUSERS } from '../patterns/accusers';
+import { ACCUSER_RULES } from '../patterns/rules';
 import { namedSpeaker } from './speakers';
 
 export interface Scored {
@@ -113,7 +114,7 @@ function scoreCandidate(
     tokens[c.tokenStart]!.start > according.index &&
     tokens[c.tokenStart]!.start - according.index < 60
   )
-    return { score: 4, by: 'roles.accuser.according-to' };
+    return { score: 4, by: ACCUSER_RULES.accordingTo.id };
   if (/^(from|by)$/.test(last) && before.slice(0, -1).some((w) => ACCUSERS.sourceNoun.test(w)))
     return { score: 4, by: ACCUSERS.sourceNoun.id };
   const k = nounRunLength(s, after, afterStart);
@@ -157,6 +158,11 @@ export function pickAccusers(
   lastSpeaker: Party | null,
 ): (Party | null)[] {
   const accusers: Party[] = [];
+  const source = new Map<Party, string>();
+  const add = (p: Party, by: string) => {
+    accusers.push(p);
+    source.set(p, by);
+  };
   // "Microsoft should not conjure accusations…, he said, adding that the United States was…":
   // a pronoun that speaks outranks a name that only stands near an accusation word.
   const pronounSpeaks =
@@ -166,20 +172,32 @@ export function pickAccusers(
     ACCUSERS.pronounSpeaks.test(s.text) &&
     !sameParty(scored[0].c.party, lastSpeaker);
   const best = pronounSpeaks ? undefined : scored[0];
-  if (pronounSpeaks) accusers.push(lastSpeaker!);
-  if (best) accusers.push(best.c.party, ...coordinatedWith(s, best.c, candidates, accused));
+  if (pronounSpeaks) add(lastSpeaker!, ACCUSERS.pronounSpeaks.id);
+  if (best) {
+    add(best.c.party, best.by);
+    for (const p of coordinatedWith(s, best.c, candidates, accused))
+      add(p, ACCUSER_RULES.coordination.id);
+  }
   // An organization or person the gazetteer does not know, speaking: "Marks & Spencer said",
   // "The British Library confirmed", "Ciaran Martin, the former head of the NCSC, said".
   if (accusers.length === 0) {
     const named = namedSpeaker(s, accused);
-    if (named) accusers.push(named);
+    if (named) add(named, ACCUSERS.namedSpeaker.id);
   }
   if (accusers.length === 0 && lastSpeaker && ACCUSERS.speakerCoref.test(s.text))
-    accusers.push(lastSpeaker);
+    add(lastSpeaker, ACCUSERS.speakerCoref.id);
   dropStatesOfOrgans(accusers, candidates);
   const position = new Map(candidates.map((c) => [c.party, c.tokenStart]));
   accusers.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  if (tracing()) traceAccusers(s, accusers, best, pronounSpeaks);
+  if (tracing())
+    for (const p of accusers)
+      note({
+        stage: 'roles',
+        what: 'accuser',
+        pattern: source.get(p),
+        sentence: s.index,
+        subject: label(p),
+      });
   return accusers.length ? accusers : [null];
 }
 
@@ -223,22 +241,4 @@ function dropStatesOfOrgans(accusers: Party[], candidates: Candidate[]): void {
     )
       accusers.splice(i, 1);
   }
-}
-
-function traceAccusers(s: Sentence, accusers: Party[], best: Scored | undefined, pronoun: boolean) {
-  for (const p of accusers)
-    note({
-      stage: 'roles',
-      what: 'accuser',
-      pattern:
-        best && p === best.c.party
-          ? best.by
-          : pronoun
-            ? ACCUSERS.pronounSpeaks.id
-            : best
-              ? 'roles.accuser.coordination'
-              : 'roles.accuser.named-or-referred',
-      sentence: s.index,
-      subject: label(p),
-    });
 }

@@ -7,6 +7,7 @@ import type { Candidate, Sentence, Span } from '../document';
 import { note, tracing } from '../explain';
 import { entityParty, label } from '../parties';
 import { ACCUSED } from '../patterns/accused';
+import { ACCUSED_RULES } from '../patterns/rules';
 import { isAccusedMention } from './accused';
 
 export interface SentenceRoles {
@@ -81,7 +82,7 @@ export function joinCoordinated(s: Sentence, { accused, candidates }: SentenceRo
           note({
             stage: 'roles',
             what: 'accused',
-            pattern: 'roles.coordination',
+            pattern: ACCUSED_RULES.coordination.id,
             sentence: s.index,
             subject: label(c.party),
           });

@@ -1,0 +1,75 @@
+/**
+ * Decisions made in code rather than by one expression, named and exemplified like patterns so
+ * that `--explain` can name them and the examples test can run them.
+ */
+import { defineRules } from './format';
+
+export const MENTION_RULES = defineRules('mentions', '', {
+  gazetteer: {
+    means:
+      'A name, alias, demonym or metonym of an actor, state, organ, company, person or outlet in the gazetteer.',
+    examples: [
+      {
+        text: 'Microsoft said Fancy Bear targeted the email accounts of European diplomats.',
+        claims: ['Microsoft → APT28'],
+      },
+    ],
+  },
+});
+
+export const ACCUSED_RULES = defineRules('roles', 'accused', {
+  demonymOfActor: {
+    means:
+      '"APT41, a Chinese group that…": a demonym right after an actor describes the actor; the state is not accused on its own.',
+    examples: [
+      {
+        text: 'Mandiant said APT41, a Chinese group, breached the networks of six state governments.',
+        claims: ['Mandiant → APT41'],
+        country: 'APT41: CN',
+      },
+    ],
+  },
+  linkedActorOwner: {
+    means:
+      '"Microsoft has linked Cotton Sandstorm to Iran\'s Revolutionary Guard": the owner a group is linked to.',
+    examples: [
+      {
+        text: "Microsoft has linked Cotton Sandstorm to Iran's Revolutionary Guard.",
+        claims: ['Microsoft → Emennet Pasargad'],
+      },
+    ],
+  },
+  coordination: {
+    means:
+      '"Russia and Iran continue to conduct cyber operations": a state or organ in one list with an accused one is accused too.',
+    examples: [
+      {
+        text: 'U.S. officials blamed Russia and Iran for hacking election offices in three states.',
+        claims: ['United States → Russia', 'United States → Iran'],
+      },
+    ],
+  },
+});
+
+export const ACCUSER_RULES = defineRules('roles', 'accuser', {
+  accordingTo: {
+    means:
+      '"…, according to Germany\'s domestic intelligence agency": the party after "according to" is the accuser.',
+    examples: [
+      {
+        text: "The intrusion at the foreign ministry was carried out by APT28, according to Germany's domestic intelligence agency.",
+        claims: ['Germany → APT28'],
+      },
+    ],
+  },
+  coordination: {
+    means:
+      '"The United States, Britain and Canada accused…": parties in one list with the accuser accuse too.',
+    examples: [
+      {
+        text: 'The United States, Britain and Canada accused Russia of hacking vaccine researchers.',
+        claims: ['United States → Russia', 'United Kingdom → Russia', 'Canada → Russia'],
+      },
+    ],
+  },
+});
