@@ -9,6 +9,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { extractArticle, textArticle } from '../lambdas/core/extract';
 import { defaultDetector } from '../lambdas/core/detect/detector';
+import { explanationText } from './explain-format';
 import { runCycle, type CycleSummary } from '../lambdas/core/cycle';
 import { sendDigest } from '../lambdas/core/digest/send';
 import { decodeBytes } from '../lambdas/core/feeds/charset';
@@ -385,56 +386,76 @@ function buildProgram(): Command {
     .option('--html', 'the input is an HTML page: extract the article first')
     .option('--title <title>', 'article title (improves detection)')
     .option('--jsonl', 'read and write JSON lines')
-    .action(async (file: string, flags: { html?: boolean; jsonl?: boolean; title?: string }) => {
-      const detector = defaultDetector();
-      const one = (input: { id?: string; text?: string; html?: string; title?: string }) => {
-        if (input.html !== undefined || (flags.html && input.text !== undefined)) {
-          const a = extractArticle(input.html ?? input.text ?? '', 'http://localhost/');
-          return detector.detect({ id: input.id, text: a.text, title: input.title ?? a.title });
-        }
-        return detector.detect({ id: input.id, text: input.text ?? '', title: input.title });
-      };
-      if (flags.jsonl) {
-        const rl = readline.createInterface({
-          input: file === '-' ? process.stdin : fs.createReadStream(file),
-          crlfDelay: Infinity,
-        });
-        let n = 0;
-        for await (const line of rl) {
-          n++;
-          if (!line.trim()) continue;
-          let obj: { id?: unknown; text?: unknown; html?: unknown; title?: unknown };
-          try {
-            obj = JSON.parse(line);
-          } catch {
-            throw new UsageError(`line ${n}: not JSON`);
+    .option(
+      '--explain',
+      'show which stage and pattern produced each mention, role, claim and response: as text, or with --json / --jsonl as an "explain" field',
+    )
+    .option('--json', 'with --explain: print JSON (the result with its "explain" field)')
+    .action(
+      async (
+        file: string,
+        flags: {
+          html?: boolean;
+          jsonl?: boolean;
+          title?: string;
+          explain?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const detector = defaultDetector();
+        const options = { explain: !!flags.explain };
+        const one = (input: { id?: string; text?: string; html?: string; title?: string }) => {
+          if (input.html !== undefined || (flags.html && input.text !== undefined)) {
+            const a = extractArticle(input.html ?? input.text ?? '', 'http://localhost/');
+            return detector.detect(
+              { id: input.id, text: a.text, title: input.title ?? a.title },
+              options,
+            );
           }
-          if (typeof obj.text !== 'string' && typeof obj.html !== 'string')
-            throw new UsageError(`line ${n}: needs a "text" or "html" string`);
-          console.log(
-            JSON.stringify(
-              one({
-                id: obj.id === undefined ? undefined : String(obj.id),
-                text: obj.text as string | undefined,
-                html: obj.html as string | undefined,
-                title: typeof obj.title === 'string' ? obj.title : undefined,
-              }),
-            ),
+          return detector.detect(
+            { id: input.id, text: input.text ?? '', title: input.title },
+            options,
           );
+        };
+        if (flags.jsonl) {
+          const rl = readline.createInterface({
+            input: file === '-' ? process.stdin : fs.createReadStream(file),
+            crlfDelay: Infinity,
+          });
+          let n = 0;
+          for await (const line of rl) {
+            n++;
+            if (!line.trim()) continue;
+            let obj: { id?: unknown; text?: unknown; html?: unknown; title?: unknown };
+            try {
+              obj = JSON.parse(line);
+            } catch {
+              throw new UsageError(`line ${n}: not JSON`);
+            }
+            if (typeof obj.text !== 'string' && typeof obj.html !== 'string')
+              throw new UsageError(`line ${n}: needs a "text" or "html" string`);
+            console.log(
+              JSON.stringify(
+                one({
+                  id: obj.id === undefined ? undefined : String(obj.id),
+                  text: obj.text as string | undefined,
+                  html: obj.html as string | undefined,
+                  title: typeof obj.title === 'string' ? obj.title : undefined,
+                }),
+              ),
+            );
+          }
+          return;
         }
-        return;
-      }
-      const raw = readInput(file);
-      console.log(
-        JSON.stringify(
-          flags.html
-            ? one({ html: raw, title: flags.title })
-            : one({ text: raw, title: flags.title }),
-          null,
-          2,
-        ),
-      );
-    });
+        const raw = readInput(file);
+        const result = flags.html
+          ? one({ html: raw, title: flags.title })
+          : one({ text: raw, title: flags.title });
+        console.log(
+          flags.explain && !flags.json ? explanationText(result) : JSON.stringify(result, null, 2),
+        );
+      },
+    );
 
   // ------------------------------------------------------------- extract
   program

@@ -164,6 +164,27 @@ describe('command-line contract', () => {
     expect(typeof out.score).toBe('number');
   });
 
+  it('detect --explain traces each claim to the stage and pattern behind it', () => {
+    const text =
+      'The FBI said Chinese hackers known as Salt Typhoon breached U.S. telecom carriers.\n\nChina dismissed the accusation as a smear.';
+    const r = cli(['detect', '--explain', '-'], text);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1. FBI (US) → Salt Typhoon (CN)');
+    expect(r.out).toContain(
+      'stages: segment → tokens → mentions → roles → claims → evidence → responses',
+    );
+    expect(r.out).toMatch(/roles +accuser: FBI \(US\) +← roles\.accuser\.speech-verb/);
+    expect(r.out).toMatch(/responses denial: China answers FBI \(US\) → Salt Typhoon \(CN\) +← /);
+    const json = JSON.parse(cli(['detect', '--explain', '--json', '-'], text).out);
+    expect(json.claims).toHaveLength(1);
+    expect(json.explain.sentences).toHaveLength(2);
+    expect(
+      json.explain.events.some((e: { pattern?: string }) => e.pattern === 'mentions.gazetteer'),
+    ).toBe(true);
+    // Without --explain the contract is unchanged: no explain field.
+    expect(JSON.parse(cli(['detect', '-'], text).out).explain).toBeUndefined();
+  });
+
   it('detect --jsonl keeps ids, one object per line', () => {
     const lines = [
       JSON.stringify({

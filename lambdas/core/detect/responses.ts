@@ -10,7 +10,7 @@ import type { Entity, Gazetteer } from './gazetteer';
 import { entityParty, label } from './parties';
 import { RESPONSES } from './patterns/responses';
 import { unquoted } from './segment';
-import { clausesOf, firstNamedSpeaker, responder, type Voices } from './voices';
+import { clausesOf, firstNamedSpeaker, responder, type Voice, type Voices } from './voices';
 
 export function readResponses(doc: Doc, gaz: Gazetteer): void {
   const claims = doc.drafts.map((d) => d.claim);
@@ -29,7 +29,7 @@ export function readResponses(doc: Doc, gaz: Gazetteer): void {
     if (!answer) continue;
     const kind: ResponseKind = answer.denial ? 'denial' : 'acknowledgement';
     answersForItself(s, voices.unknown, kind);
-    for (const e of speakers) if (e) answersAsSide(s, claims, e, kind);
+    for (const v of speakers) if (v) answersAsSide(s, claims, v, kind);
   }
   reading(undefined);
   const position = new Map(doc.sentences.map((s) => [s.text, s.index]));
@@ -95,7 +95,7 @@ function speakersOf(
   voices: Voices,
   lastSpeaker: Entity | null,
   lastActor: Entity | null,
-): (Entity | null)[] {
+): (Voice | null)[] {
   const clauses = clausesOf(s, gaz);
   const said = clauses.map((c) => (clauses.length === 1 ? denial : denies(c.text)));
   const anySaid = said.some(Boolean);
@@ -133,7 +133,8 @@ function answersForItself(s: Sentence, unknown: Claim[], kind: ResponseKind): vo
  * had the earlier company reports"); replies are often paragraphs away. The accuser's own voice
  * never denies its claim.
  */
-function answersAsSide(s: Sentence, claims: Claim[], e: Entity, kind: ResponseKind): void {
+function answersAsSide(s: Sentence, claims: Claim[], v: Voice, kind: ResponseKind): void {
+  const e = v.entity;
   const against = claims.filter(
     (c) =>
       (c.accused.actor && e.name === c.accused.actor) ||
@@ -146,6 +147,7 @@ function answersAsSide(s: Sentence, claims: Claim[], e: Entity, kind: ResponseKi
     note({
       stage: 'responses',
       what: kind,
+      pattern: v.by,
       subject: `${e.name} answers ${label(c.accuser)} → ${label(c.accused)}`,
     });
   }

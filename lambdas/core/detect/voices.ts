@@ -7,12 +7,18 @@
  * embassy or ministry named by role alone, in a story that accuses one side only.
  */
 import type { Sentence } from './document';
-import { note } from './explain';
 import type { Entity, Gazetteer, Mention } from './gazetteer';
 import { ACCUSERS } from './patterns/accusers';
 import { RESPONSES } from './patterns/responses';
+import { VOICE_RULES } from './patterns/rules';
 import { clauseTexts, insideQuote, unquoted } from './segment';
 import { tokenize } from './tokens';
+
+/** Who answers, and the pattern or rule that found them. */
+export interface Voice {
+  entity: Entity;
+  by: string;
+}
 
 export interface Voices {
   /** The states accused (by someone else) in the story. */
@@ -80,8 +86,9 @@ export function responder(
   voices: Voices,
   lastSpeaker: Entity | null,
   lastActor: Entity | null,
-): Entity | null {
-  const e = voiceOf(s, gaz, denial, lastSpeaker, lastActor);
+): Voice | null {
+  const v = voiceOf(s, gaz, denial, lastSpeaker, lastActor);
+  const e = v?.entity;
   // "'Stop the smears,' the embassy said": an embassy or ministry named by role alone, in a story
   // that accuses one side only, is that side's.
   const bare = denial && voices.oneSide ? RESPONSES.bareRoleVoice.exec(s.text) : null;
@@ -94,33 +101,26 @@ export function responder(
         m.start <= bare.index + bare[0].length &&
         !insideQuote(s.text, m.start),
     )
-  ) {
-    note({
-      stage: 'responses',
-      what: 'responder',
-      pattern: RESPONSES.bareRoleVoice.id,
-      subject: voices.oneSide!.name,
-    });
-    return voices.oneSide;
-  }
-  return e;
+  )
+    return { entity: voices.oneSide!, by: RESPONSES.bareRoleVoice.id };
+  return v;
 }
 
 const usable = (m: Mention) =>
   m.entity.type !== 'vendor' && (m.entity.type !== 'outlet' || !!m.entity.stateMedia);
 
 /** The party just before a denial verb or a negated involvement ("Beijing rejects the charge"). */
-function beforeDenial(s: Sentence): Mention | undefined {
-  const anchors: number[] = [];
+function beforeDenial(s: Sentence): { m: Mention; by: string } | undefined {
+  const anchors: [number, string][] = [];
   const denyAt = s.tokens.findIndex((t) => RESPONSES.denyVerb.test(t.norm));
-  if (denyAt > 0) anchors.push(denyAt);
+  if (denyAt > 0) anchors.push([denyAt, RESPONSES.denyVerb.id]);
   const plain = unquoted(s.text);
   const neg = RESPONSES.notInvolved.exec(plain.text);
   if (neg) {
     const at = s.tokens.findIndex((t) => t.start >= plain.at(neg.index));
-    if (at > 0) anchors.push(at);
+    if (at > 0) anchors.push([at, RESPONSES.notInvolved.id]);
   }
-  for (const at of anchors) {
+  for (const [at, by] of anchors) {
     const before = [...s.mentions]
       .reverse()
       .find(
@@ -130,7 +130,7 @@ function beforeDenial(s: Sentence): Mention | undefined {
           at - m.tokenEnd <= 4 &&
           !afterPreposition(s, m, RESPONSES.rolePreposition),
       );
-    if (before) return before;
+    if (before) return { m: before, by };
   }
   return undefined;
 }
@@ -155,19 +155,24 @@ function voiceOf(
   denial: boolean,
   lastSpeaker: Entity | null,
   lastActor: Entity | null,
-): Entity | null {
-  const voice = (e: Entity): Entity =>
-    e.type === 'outlet' && e.stateMedia && e.country ? (gaz.country(e.country) ?? e) : e;
+): Voice | null {
+  // State media voice their government.
+  const voice = (e: Entity, by: string): Voice => ({
+    entity: e.type === 'outlet' && e.stateMedia && e.country ? (gaz.country(e.country) ?? e) : e,
+    by,
+  });
   const denier = denial ? beforeDenial(s) : undefined;
-  if (denier) return voice(denier.entity);
+  if (denier) return voice(denier.m.entity, denier.by);
   const verbAt = speechVerbAt(s);
   const role = roleAnchored(s, verbAt);
-  if (role && (denial || RESPONSES.ackCue.test(s.text))) return voice(role.entity);
+  if (role && (denial || RESPONSES.ackCue.test(s.text)))
+    return voice(role.entity, RESPONSES.responderRoleWord.id);
   const named = firstNamedSpeaker(s);
-  if (named) return voice(named.entity);
+  if (named) return voice(named.entity, VOICE_RULES.firstNamedSpeaker.id);
   const stateMedia = s.mentions.find((m) => m.entity.type === 'outlet' && m.entity.stateMedia);
-  if (stateMedia) return voice(stateMedia.entity);
-  if (lastActor && RESPONSES.groupVoice.test(s.text)) return lastActor;
+  if (stateMedia) return voice(stateMedia.entity, VOICE_RULES.stateMedia.id);
+  if (lastActor && RESPONSES.groupVoice.test(s.text))
+    return { entity: lastActor, by: RESPONSES.groupVoice.id };
   // "The embassy said China was itself a victim of cyberattacks": a role with no state of its
   // own speaks for the state its answer is about.
   if (
@@ -183,7 +188,9 @@ function voiceOf(
         !m.entity.bloc &&
         (m.entity.type === 'country' || m.entity.type === 'organ'),
     );
-    if (subject) return subject.entity;
+    if (subject) return { entity: subject.entity, by: RESPONSES.responderRole.id };
   }
-  return verbAt >= 0 && RESPONSES.responderRole.test(s.text) ? lastSpeaker : null;
+  return verbAt >= 0 && RESPONSES.responderRole.test(s.text) && lastSpeaker
+    ? { entity: lastSpeaker, by: VOICE_RULES.lastSpeaker.id }
+    : null;
 }

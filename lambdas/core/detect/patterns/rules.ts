@@ -73,3 +73,39 @@ export const ACCUSER_RULES = defineRules('roles', 'accuser', {
     ],
   },
 });
+
+export const VOICE_RULES = defineRules('responses', '', {
+  firstNamedSpeaker: {
+    means:
+      "The first party named before the sentence's speech or response verb, not as the object of a preposition, answers.",
+    examples: [
+      {
+        text: 'The FBI said Russian hackers breached the water utility.\n\nMoscow called the claims "fantasies."',
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
+  },
+  stateMedia: {
+    means:
+      'State media carrying an answer voice their government: "the answer carried by KCNA" is North Korea\'s.',
+    examples: [
+      {
+        text: 'The FBI said North Korean hackers stole $600 million in cryptocurrency.\n\nThe accusation was a fabrication, according to KCNA.',
+        claims: ['FBI → North Korea'],
+        responses: ['North Korea ← denial'],
+      },
+    ],
+  },
+  lastSpeaker: {
+    means:
+      '"The spokesman said the report was groundless": a role with no party of its own is the last one named speaking.',
+    examples: [
+      {
+        text: "The FBI said Russian hackers breached the water utility.\n\nRussia's foreign ministry was asked about the report on Monday. A spokeswoman said it was groundless.",
+        claims: ['FBI → Russia'],
+        responses: ['Russia ← denial'],
+      },
+    ],
+  },
+});
