@@ -34,6 +34,7 @@ import { detectAndStore } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
 import type { StoredClaim } from '../lambdas/core/records';
 import { GuardedHttp } from '../lambdas/adapters/guarded-http';
+import { quietSdkNodeWarning } from '../lambdas/adapters/sdk-node-warning';
 import { startDemoSite } from './demo-site';
 import { table, Progress } from './format';
 import {
@@ -813,6 +814,7 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  quietSdkNodeWarning();
   const program = buildProgram();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

@@ -8,13 +8,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredClaim } from '../../lambdas/core/records';
+import { SDK_NODE_WARNING_SWITCH } from '../../lambdas/adapters/sdk-node-warning';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'attribution-watch.js');
+// The user's environment, without the AWS SDK's Node-version switch: the CLI sets it itself, so
+// the demo's empty stderr below also proves the SDK's warning stays out of the user's terminal.
+const { [SDK_NODE_WARNING_SWITCH]: _switch, ...userEnv } = process.env;
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
+    env: userEnv,
     input,
     encoding: 'utf8',
     timeout: 120_000,
