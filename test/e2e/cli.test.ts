@@ -3,8 +3,9 @@
  * in a temporary folder, then the stored claims read back by `query`, the digest file, and the
  * command-line contract (help, exit codes, detect's JSON).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredClaim } from '../../lambdas/core/records';
@@ -238,6 +239,49 @@ describe('command-line contract', () => {
     expect(cli(['feeds', 'remove', 'example-org-rss-xml', '--data', data]).code).toBe(0);
     expect(cli(['feeds', 'remove', 'example-org-rss-xml', '--data', data]).code).toBe(2);
     expect(cli(['feeds', 'add', 'javascript:alert(1)', '--data', data]).code).toBe(2);
+    fs.rmSync(data, { recursive: true, force: true });
+  });
+});
+
+describe('one process per data folder', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+
+  it('a second process on a folder in use says so on one line and exits 1; the first keeps serving', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-locked-'));
+    const serve = spawn(
+      process.execPath,
+      [BIN, 'serve', '--data', data, '--port', String(await freePort())],
+      { cwd: ROOT, env: userEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        serve.stdout.on('data', (d) => {
+          out += d;
+          const m = /explorer: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const second = cli(['feeds', 'list', '--data', data]);
+      expect(second.code).toBe(1);
+      expect(second.err).toBe(
+        `attribution-watch: the data folder ${data} is in use by another attribution-watch process (one at a time; stop it, or use another --data folder)\n`,
+      );
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      serve.kill('SIGINT');
+      await new Promise((r) => serve.once('close', r));
+    }
+    const after = cli(['feeds', 'list', '--data', data]);
+    expect([after.code, after.err]).toEqual([0, '']);
     fs.rmSync(data, { recursive: true, force: true });
   });
 });
