@@ -365,7 +365,7 @@ function buildProgram(): Command {
               `\nDigest: ${digest.status} (${digest.claims} claims) → ${path.join(data, 'outbox')}`,
             );
             console.log(
-              `Data folder: ${data}\nTry: attribution-watch query --data ${data} --accused China`,
+              `Data folder: ${data}\nTry: npx attribution-watch query --data ${data} --accused China`,
             );
           } finally {
             deps.http.close();
