@@ -259,29 +259,33 @@ describe('one process per data folder', () => {
       [BIN, 'serve', '--data', data, '--port', String(await freePort())],
       { cwd: ROOT, env: userEnv, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    const closed = new Promise((r) => serve.once('close', r));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        serve.stdout.on('data', (d) => {
-          out += d;
-          const m = /explorer: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-          if (m) resolve(m[1]!);
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          serve.stdout.on('data', (d) => {
+            out += d;
+            const m = /explorer: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
         });
-        serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
-      const second = cli(['feeds', 'list', '--data', data]);
-      expect(second.code).toBe(1);
-      expect(second.err).toBe(
-        `attribution-watch: the data folder ${data} is in use by another attribution-watch process (one at a time; stop it, or use another --data folder)\n`,
-      );
-      const health = await fetch(`${url}/health`);
-      expect(health.status).toBe(200);
+        const second = cli(['feeds', 'list', '--data', data]);
+        expect(second.code).toBe(1);
+        expect(second.err).toBe(
+          `attribution-watch: the data folder ${data} is in use by another attribution-watch process (one at a time; stop it, or use another --data folder)\n`,
+        );
+        const health = await fetch(`${url}/health`);
+        expect(health.status).toBe(200);
+      } finally {
+        serve.kill('SIGINT');
+        await closed;
+      }
+      const after = cli(['feeds', 'list', '--data', data]);
+      expect([after.code, after.err]).toEqual([0, '']);
     } finally {
-      serve.kill('SIGINT');
-      await new Promise((r) => serve.once('close', r));
+      fs.rmSync(data, { recursive: true, force: true });
     }
-    const after = cli(['feeds', 'list', '--data', data]);
-    expect([after.code, after.err]).toEqual([0, '']);
-    fs.rmSync(data, { recursive: true, force: true });
   });
 });
