@@ -35,6 +35,7 @@ import { detectAndStore } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
 import type { StoredClaim } from '../lambdas/core/records';
 import { GuardedHttp } from '../lambdas/adapters/guarded-http';
+import { quietSdkNodeWarning } from '../lambdas/adapters/sdk-node-warning';
 import { startDemoSite } from './demo-site';
 import { table, Progress } from './format';
 import {
@@ -365,7 +366,7 @@ function buildProgram(): Command {
               `\nDigest: ${digest.status} (${digest.claims} claims) → ${path.join(data, 'outbox')}`,
             );
             console.log(
-              `Data folder: ${data}\nTry: attribution-watch query --data ${data} --accused China`,
+              `Data folder: ${data}\nTry: npx attribution-watch query --data ${data} --accused China`,
             );
           } finally {
             deps.http.close();
@@ -834,6 +835,7 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  quietSdkNodeWarning();
   const program = buildProgram();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

@@ -13,6 +13,7 @@ import { App } from 'aws-cdk-lib';
 import { AttributionWatchStack } from '../lib/attribution-watch-stack';
 import { loadConfig } from '../lib/config';
 import { PROJECT_ROOT } from '../lib/constructs/watch-function';
+import { SDK_NODE_WARNING_SWITCH } from '../lambdas/adapters/sdk-node-warning';
 
 export interface BundleFigure {
   name: string;
@@ -39,6 +40,8 @@ function requireMs(file: string): number {
         PATH: process.env.PATH ?? '',
         NODE_PATH: path.join(PROJECT_ROOT, 'node_modules'),
         AWS_REGION: 'eu-west-1',
+        // As on Lambda's Node 24: no SDK warning about Node 20 on stderr.
+        [SDK_NODE_WARNING_SWITCH]: 'true',
       },
       encoding: 'utf8',
     });

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openLocalStore } from '../lambdas/adapters/local-dynamo';
+import { quietSdkNodeWarning } from '../lambdas/adapters/sdk-node-warning';
 import { queryRoutes } from '../lambdas/core/api/query-routes';
 import { createRouter } from '../lambdas/core/api/router';
 import { claimsToCsv } from '../lambdas/core/export/csv';
@@ -133,6 +134,6 @@ export async function benchQuery(opts: { claims?: number; rounds?: number } = {}
 }
 
 if (require.main === module) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  quietSdkNodeWarning();
   void benchQuery({ claims: Number(process.argv[2] ?? 100_000) });
 }

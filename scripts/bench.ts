@@ -27,6 +27,7 @@ import { silentLogger } from '../lambdas/core/logger';
 import { processArticle } from '../lambdas/core/process';
 import { systemClock } from '../lambdas/core/ports';
 import { urlId } from '../lambdas/core/url';
+import { quietSdkNodeWarning } from '../lambdas/adapters/sdk-node-warning';
 import { startDemoSite } from '../bin/demo-site';
 import { benchBundles, printBundles } from './bench-bundles';
 import { benchDigest } from './bench-digest';
@@ -34,7 +35,7 @@ import { benchLoad, printLoad } from './bench-load';
 import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+quietSdkNodeWarning();
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { ClassicLevel } from 'classic-level';
 import dynalite from 'dynalite';
 import { DynamoStore } from './dynamo-store';
 
@@ -45,6 +46,7 @@ export async function startDynalite(
     fs.mkdirSync(dataDir, { recursive: true });
   }
   const dbPath = dataDir ? path.join(dataDir, 'dynamodb') : undefined;
+  if (dataDir && dbPath) await checkDataFolderFree(dataDir, dbPath);
   const server = dynalite({ path: dbPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -52,6 +54,26 @@ export async function startDynalite(
   });
   const { port } = server.address() as AddressInfo;
   return { endpoint: `http://127.0.0.1:${port}`, server };
+}
+
+/**
+ * dynalite opens its LevelDB lazily: when another process holds the folder's lock, the first
+ * request fails inside dynalite's HTTP handler and the process dies with "Database is closed". So
+ * take the lock once first, and name the problem instead.
+ */
+async function checkDataFolderFree(dataDir: string, dbPath: string): Promise<void> {
+  const probe = new ClassicLevel(dbPath);
+  try {
+    await probe.open();
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED')
+      throw new Error(
+        `the data folder ${dataDir} is in use by another attribution-watch process (one at a time; stop it, or use another --data folder)`,
+        { cause: e },
+      );
+    throw e;
+  }
+  await probe.close();
 }
 
 function isLockError(e: unknown): boolean {

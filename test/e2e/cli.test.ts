@@ -3,18 +3,24 @@
  * in a temporary folder, then the stored claims read back by `query`, the digest file, and the
  * command-line contract (help, exit codes, detect's JSON).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredClaim } from '../../lambdas/core/records';
+import { SDK_NODE_WARNING_SWITCH } from '../../lambdas/adapters/sdk-node-warning';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'attribution-watch.js');
+// The user's environment, without the AWS SDK's Node-version switch: the CLI sets it itself, so
+// the demo's empty stderr below also proves the SDK's warning stays out of the user's terminal.
+const { [SDK_NODE_WARNING_SWITCH]: _switch, ...userEnv } = process.env;
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
+    env: userEnv,
     input,
     encoding: 'utf8',
     timeout: 120_000,
@@ -255,5 +261,52 @@ describe('command-line contract', () => {
     expect(cli(['feeds', 'remove', 'example-org-rss-xml', '--data', data]).code).toBe(2);
     expect(cli(['feeds', 'add', 'javascript:alert(1)', '--data', data]).code).toBe(2);
     fs.rmSync(data, { recursive: true, force: true });
+  });
+});
+
+describe('one process per data folder', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+
+  it('a second process on a folder in use says so on one line and exits 1; the first keeps serving', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-locked-'));
+    const serve = spawn(
+      process.execPath,
+      [BIN, 'serve', '--data', data, '--port', String(await freePort())],
+      { cwd: ROOT, env: userEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const closed = new Promise((r) => serve.once('close', r));
+    try {
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          serve.stdout.on('data', (d) => {
+            out += d;
+            const m = /explorer: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        });
+        const second = cli(['feeds', 'list', '--data', data]);
+        expect(second.code).toBe(1);
+        expect(second.err).toBe(
+          `attribution-watch: the data folder ${data} is in use by another attribution-watch process (one at a time; stop it, or use another --data folder)\n`,
+        );
+        const health = await fetch(`${url}/health`);
+        expect(health.status).toBe(200);
+      } finally {
+        serve.kill('SIGINT');
+        await closed;
+      }
+      const after = cli(['feeds', 'list', '--data', data]);
+      expect([after.code, after.err]).toEqual([0, '']);
+    } finally {
+      fs.rmSync(data, { recursive: true, force: true });
+    }
   });
 });

@@ -1,1 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { quietSdkNodeWarning } from '../../lambdas/adapters/sdk-node-warning';
+
+quietSdkNodeWarning();

@@ -4,7 +4,7 @@
  * feeds, cdk-nag passes during synth, and each bundle loads in Node with only the AWS SDK outside
  * it (the API bundle answers /health and serves GET /).
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { AttributionWatchStack } from '../../lib/attribution-watch-stack';
 import { loadConfig } from '../../lib/config';
 import { PROJECT_ROOT } from '../../lib/constructs/watch-function';
+import { SDK_NODE_WARNING_SWITCH } from '../../lambdas/adapters/sdk-node-warning';
 import { TEST_CONTEXT } from './synth';
 
 jest.setTimeout(180_000);
@@ -42,18 +43,25 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-/** Runs a script in a fresh Node with only the repo's node_modules (for @aws-sdk) reachable. */
+/**
+ * Runs a script in a fresh Node with only the repo's node_modules (for @aws-sdk) reachable, and
+ * returns its stdout; it must exit 0 and print nothing on stderr.
+ */
 function node(script: string, env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, ['-e', script], {
+  const r = spawnSync(process.execPath, ['-e', script], {
     cwd: os.tmpdir(),
     env: {
       PATH: process.env.PATH ?? '',
       NODE_PATH: path.join(PROJECT_ROOT, 'node_modules'),
       AWS_REGION: 'eu-west-1',
+      // As on Lambda's Node 24: no SDK warning about Node 20 on stderr.
+      [SDK_NODE_WARNING_SWITCH]: 'true',
       ...env,
     },
     encoding: 'utf8',
   });
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  return r.stdout;
 }
 
 it('bundles all four handlers, minified with source maps', () => {

@@ -1,15 +1,17 @@
 /**
- * The web explorer end to end: `serve`'s server over dynalite, driven by Debian's Chromium
- * through playwright-core. Load, filter, page, open a claim, see the charts, subscribe.
+ * The web explorer end to end: `serve`'s server over dynalite, driven by a real headless Chromium
+ * (the system's, else the npm package's: test/helpers/browser.ts) through playwright-core. Load,
+ * filter, page, open a claim, see the charts, subscribe.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { OutboxMailer } from '../../lambdas/adapters/outbox-mailer';
 import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
 import { subscriptionRoutes } from '../../lambdas/core/api/subscription-routes';
 import { type RunningServer, startApiServer } from '../../bin/server';
+import { launchChromium, type LaunchedBrowser } from '../helpers/browser';
 import { memoryStore, TestClock } from '../helpers/store';
 import { seedClaims } from '../api/seed';
 
@@ -17,10 +19,8 @@ jest.setTimeout(60_000);
 
 let local: LocalStore;
 let server: RunningServer;
-let context: BrowserContext;
-let browser: Browser | undefined;
+let browser: LaunchedBrowser;
 let page: Page;
-let profile: string;
 let outboxDir: string;
 const errors: string[] = [];
 
@@ -43,23 +43,8 @@ beforeAll(async () => {
       }),
     ],
   });
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  browser = context.browser() ?? undefined;
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -67,11 +52,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
   await server?.close();
   await local?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
   fs.rmSync(outboxDir, { recursive: true, force: true });
 });
 
