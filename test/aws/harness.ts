@@ -74,7 +74,11 @@ export async function startHarness(
     path.resolve(__dirname, '..', '..', 'lambdas', 'process', 'handler.ts'),
     lambdaEnvironment(f.process, endpoints, LOCAL_NEWS),
   );
-  const digest = new InProcessFunction(f.digest, digestHandler, lambdaEnvironment(f.digest, endpoints));
+  const digest = new InProcessFunction(
+    f.digest,
+    digestHandler,
+    lambdaEnvironment(f.digest, endpoints),
+  );
   const api = new InProcessFunction(f.api, apiHandler, lambdaEnvironment(f.api, endpoints));
   const jobs = new SqsEventSource(
     tpl.jobs,

@@ -72,7 +72,8 @@ export class HttpApi {
         break;
       }
     }
-    if (!route) return response(404, { 'content-type': 'application/json' }, '{"message":"Not Found"}');
+    if (!route)
+      return response(404, { 'content-type': 'application/json' }, '{"message":"Not Found"}');
     const query: Record<string, string> = {};
     for (const [k, v] of u.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
     const headers: Record<string, string> = {

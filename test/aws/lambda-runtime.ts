@@ -2,13 +2,14 @@
  * The child side of a Lambda sandbox (test/aws/lambda.ts): one warm Node.js process with the
  * function's environment, importing the handler module once and invoking it for each event the
  * parent sends over IPC, as the Lambda runtime does. `node --import tsx lambda-runtime.ts
- * <module> [export]`. Run with `--expose-gc` to answer memory probes after a full collection.
+ * <module> [export]`. Memory probes answer process.memoryUsage(), after a full collection when
+ * asked and the process runs with `--expose-gc`.
  */
 import type { Context } from 'aws-lambda';
 
 type Message =
   | { op: 'invoke'; id: number; event: unknown; requestId: string; deadline: number }
-  | { op: 'memory'; id: number };
+  | { op: 'memory'; id: number; gc?: boolean };
 
 const [modulePath, exportName = 'handler'] = process.argv.slice(2);
 if (!modulePath) throw new Error('usage: lambda-runtime.ts <handler module> [export]');
@@ -16,8 +17,7 @@ if (!modulePath) throw new Error('usage: lambda-runtime.ts <handler module> [exp
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const loaded: Promise<Handler> = import(modulePath).then((m: Record<string, unknown>) => {
   const h = (m[exportName] ?? (m.default as Record<string, unknown> | undefined)?.[exportName]) as
-    | Handler
-    | undefined;
+    Handler | undefined;
   if (typeof h !== 'function') throw new Error(`${modulePath} exports no ${exportName}`);
   return h;
 });
@@ -44,7 +44,7 @@ const reply = (m: unknown) => process.send!(m);
 
 process.on('message', (m: Message) => {
   if (m.op === 'memory') {
-    (globalThis as { gc?: () => void }).gc?.();
+    if (m.gc) (globalThis as { gc?: () => void }).gc?.();
     reply({ id: m.id, ok: true, result: process.memoryUsage() });
     return;
   }

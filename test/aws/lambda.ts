@@ -140,14 +140,23 @@ export class SandboxedFunction implements LambdaFunction {
       });
     }
     this.ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; result?: unknown; error?: { name: string; message: string } }) => {
-        if (m.ready) return resolve();
-        const p = this.pending.get(m.id!);
-        if (!p) return;
-        this.pending.delete(m.id!);
-        if (m.ok) p.resolve(m.result);
-        else p.reject(Object.assign(new Error(m.error!.message), { name: m.error!.name }));
-      });
+      child.on(
+        'message',
+        (m: {
+          ready?: boolean;
+          id?: number;
+          ok?: boolean;
+          result?: unknown;
+          error?: { name: string; message: string };
+        }) => {
+          if (m.ready) return resolve();
+          const p = this.pending.get(m.id!);
+          if (!p) return;
+          this.pending.delete(m.id!);
+          if (m.ok) p.resolve(m.result);
+          else p.reject(Object.assign(new Error(m.error!.message), { name: m.error!.name }));
+        },
+      );
       child.on('exit', (code, signal) => {
         if (this.child === child) this.child = undefined;
         const err = new RuntimeExitError(
@@ -196,14 +205,14 @@ export class SandboxedFunction implements LambdaFunction {
     });
   }
 
-  /** process.memoryUsage() of the warm process (after a full GC with `exposeGc`). */
-  async memory(): Promise<NodeJS.MemoryUsage> {
+  /** process.memoryUsage() of the warm process (after a full GC with `gc` and `exposeGc`). */
+  async memory(gc = false): Promise<NodeJS.MemoryUsage> {
     if (!this.child) throw new Error('no warm sandbox');
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: (v) => resolve(v as NodeJS.MemoryUsage), reject });
-      this.child!.send({ op: 'memory', id });
+      this.child!.send({ op: 'memory', id, gc });
     });
   }
 
@@ -235,8 +244,8 @@ export class InProcessFunction implements LambdaFunction {
 
   /**
    * Runs the handler with the function's environment in place of the test process's (mutated in
-   * place: handlers keep a reference to `process.env`), capturing what it writes to stdout.
-   * Concurrent invocations of one function share the swap.
+   * place: handlers keep a reference to `process.env`), capturing what it writes to stdout and
+   * stderr. Concurrent invocations of one function share the swap.
    */
   async invoke(event: unknown): Promise<unknown> {
     if (InProcessFunction.active && InProcessFunction.active.fn !== this)
@@ -245,14 +254,18 @@ export class InProcessFunction implements LambdaFunction {
       const saved = { ...process.env };
       for (const k of Object.keys(process.env)) delete process.env[k];
       Object.assign(process.env, this.env);
-      const write = process.stdout.write.bind(process.stdout);
+      const out = process.stdout.write.bind(process.stdout);
+      const err = process.stderr.write.bind(process.stderr);
       const state = { fn: this, count: 0, buf: '', restore: () => {} };
-      process.stdout.write = ((chunk: string | Uint8Array) => {
+      const capture = ((chunk: string | Uint8Array) => {
         state.buf += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
         return true;
       }) as typeof process.stdout.write;
+      process.stdout.write = capture;
+      process.stderr.write = capture;
       state.restore = () => {
-        process.stdout.write = write;
+        process.stdout.write = out;
+        process.stderr.write = err;
         for (const k of Object.keys(process.env)) delete process.env[k];
         Object.assign(process.env, saved);
       };

@@ -109,7 +109,12 @@ export async function startSes(): Promise<SesServer> {
     port,
     async emails() {
       const store = (await (await fetch(`${endpoint}/store`)).json()) as {
-        emails: { messageId: string; from: string; subject: string; destination: { to: string[] } }[];
+        emails: {
+          messageId: string;
+          from: string;
+          subject: string;
+          destination: { to: string[] };
+        }[];
       };
       const out: ReceivedEmail[] = [];
       for (const e of store.emails) {

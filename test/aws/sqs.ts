@@ -187,7 +187,7 @@ export class SqsEventSource {
    */
   async drain(opts: { maxInvocations?: number } = {}): Promise<void> {
     const max = opts.maxInvocations ?? 100;
-    for (let n = 0; this.queue.length; ) {
+    for (let n = 0; this.queue.length;) {
       const visible = this.queue.filter((m) => m.visibleAt <= this.now);
       if (!visible.length) {
         this.now = Math.min(...this.queue.map((m) => m.visibleAt));
@@ -213,7 +213,8 @@ function validate(spec: EventSourceSpec, functionTimeoutSeconds: number): void {
     throw new Error(`BatchSize ${batchSize}: SQS event sources take 1 to 10,000`);
   if (batchSize > 10 && window < 1)
     throw new Error(`BatchSize ${batchSize} > 10 needs MaximumBatchingWindowInSeconds ≥ 1`);
-  if (window < 0 || window > 300) throw new Error(`MaximumBatchingWindowInSeconds ${window}: 0 to 300`);
+  if (window < 0 || window > 300)
+    throw new Error(`MaximumBatchingWindowInSeconds ${window}: 0 to 300`);
   const mrc = spec.queue.redrive?.maxReceiveCount;
   if (mrc !== undefined && (mrc < 1 || mrc > 1000))
     throw new Error(`maxReceiveCount ${mrc}: 1 to 1,000`);
@@ -243,7 +244,9 @@ export function captureSends(queues: { spec: QueueSpec; source: SqsEventSource }
     const q = queueOf(input.QueueUrl);
     const entries = input.Entries ?? [];
     if (!entries.length || entries.length > MAX_BATCH_ENTRIES)
-      throw Object.assign(new Error(`${entries.length} entries`), { name: 'TooManyEntriesInBatchRequest' });
+      throw Object.assign(new Error(`${entries.length} entries`), {
+        name: 'TooManyEntriesInBatchRequest',
+      });
     if (new Set(entries.map((e) => e.Id)).size !== entries.length)
       throw Object.assign(new Error('ids not distinct'), { name: 'BatchEntryIdsNotDistinct' });
     const bytes = entries.reduce((a, e) => a + Buffer.byteLength(e.MessageBody ?? ''), 0);

@@ -113,7 +113,10 @@ export function loadTemplate(context: Record<string, unknown> = TEST_CONTEXT): S
         break;
       default:
         refs.set(id, name);
-        attrs.set(`${id}.Arn`, `arn:aws:${r.Type.split('::')[1]!.toLowerCase()}:${REGION}:${ACCOUNT}:${name}`);
+        attrs.set(
+          `${id}.Arn`,
+          `arn:aws:${r.Type.split('::')[1]!.toLowerCase()}:${REGION}:${ACCOUNT}:${name}`,
+        );
     }
   }
   const pseudo: Record<string, string> = {
@@ -178,12 +181,14 @@ export function loadTemplate(context: Record<string, unknown> = TEST_CONTEXT): S
 
   const queueSpec = (logicalId: string): QueueSpec => {
     const p = resources[logicalId]!.Properties;
-    const rp = p.RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number } | undefined;
+    const rp = p.RedrivePolicy as
+      { deadLetterTargetArn: unknown; maxReceiveCount: number } | undefined;
     let redrive: QueueSpec['redrive'];
     if (rp) {
       const target = rp.deadLetterTargetArn as { 'Fn::GetAtt'?: [string, string] };
       const dlqId = target['Fn::GetAtt']?.[0];
-      if (!dlqId || !resources[dlqId]) throw new Error('the redrive policy names no queue of the stack');
+      if (!dlqId || !resources[dlqId])
+        throw new Error('the redrive policy names no queue of the stack');
       redrive = { maxReceiveCount: rp.maxReceiveCount, deadLetterQueue: queueSpec(dlqId) };
     }
     return {
@@ -201,7 +206,9 @@ export function loadTemplate(context: Record<string, unknown> = TEST_CONTEXT): S
     ([, r]) => (r.Properties.FunctionName as { Ref?: string }).Ref === functions.process.logicalId,
   );
   if (mappings.length !== 1)
-    throw new Error(`expected one event source mapping for the process function, found ${mappings.length}`);
+    throw new Error(
+      `expected one event source mapping for the process function, found ${mappings.length}`,
+    );
   const esm = mappings[0]![1].Properties;
   const queueId = (esm.EventSourceArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const jobs: EventSourceSpec = {
@@ -220,7 +227,10 @@ export function loadTemplate(context: Record<string, unknown> = TEST_CONTEXT): S
   const byFunctionId = new Map(Object.values(functions).map((f) => [f.logicalId, f.name]));
   const scheduleInputs: Record<string, string> = {};
   for (const [, r] of ofType('AWS::Scheduler::Schedule')) {
-    const target = r.Properties.Target as { Arn: { 'Fn::GetAtt': [string, string] }; Input: string };
+    const target = r.Properties.Target as {
+      Arn: { 'Fn::GetAtt': [string, string] };
+      Input: string;
+    };
     const fnName = byFunctionId.get(target.Arn['Fn::GetAtt'][0]);
     if (!fnName) continue;
     const input = JSON.parse(target.Input) as { period?: string };
