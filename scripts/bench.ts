@@ -10,8 +10,10 @@
  * 4. The query API over 100,000 claims and exports of 10,000 (scripts/bench-query.ts).
  * 5. Digests for 10,000 subscribers over 5,000 claims (scripts/bench-digest.ts).
  * 6. Load: the pipeline over ≥ 1,000 articles and the local API under autocannon (scripts/bench-load.ts).
+ * 7. Memory: the process Lambda alone in one warm process over ≥ 1,000 pages, the table in a
+ *    dynalite child process (scripts/bench-memory.ts).
  *
- * `npm run bench -- detect pipeline bundles query digest load` runs a subset (default: all).
+ * `npm run bench -- detect pipeline bundles query digest load memory` runs a subset (default: all).
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
@@ -34,6 +36,8 @@ import { benchDigest } from './bench-digest';
 import { benchLoad, printLoad } from './bench-load';
 import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
+import { benchMemory, printMemory } from './bench-memory';
+import { realisticPage } from './bench-pages';
 
 quietSdkNodeWarning();
 
@@ -42,29 +46,6 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-
-/**
- * Boilerplate a real news page carries around its article (navigation, link lists, inline state
- * and styles): typical front-end pages weigh 150–500 kB of HTML, the demo pages ~10 kB.
- */
-function realisticPage(html: string, n: number): string {
-  const links = (k: number, prefix: string) =>
-    Array.from(
-      { length: k },
-      (_, i) =>
-        `<li><a href="/${prefix}/${n}-${i}">${prefix} headline number ${i} about markets, politics and sport</a></li>`,
-    ).join('');
-  const nav = `<nav class="mega-menu"><ul>${links(250, 'section')}</ul></nav>`;
-  const related = `<aside class="related"><ul>${Array.from({ length: 60 }, (_, i) => `<li class="card"><img src="/img/${i}.jpg" alt="thumbnail ${i}" width="320" height="180"><a href="/story/${i}">Related story ${i}: a longer teaser line that runs on</a><time datetime="2026-11-0${(i % 9) + 1}">Nov ${(i % 9) + 1}</time></li>`).join('')}</ul></aside>`;
-  const state = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, title: `item ${i}`, tags: ['a', 'b', 'c'], url: `/x/${i}` })) })};</script>`;
-  const style = `<style>${Array.from({ length: 400 }, (_, i) => `.c${i}{margin:${i}px;padding:${i % 7}px;color:#${(i * 1234567).toString(16).slice(0, 6).padEnd(6, '0')}}`).join('')}</style>`;
-  const footer = `<footer><ul>${links(150, 'footer')}</ul></footer>`;
-  return html
-    .replace('</head>', `${style}${state}</head>`)
-    .replace('<body', `<body data-x="1"`)
-    .replace(/<body([^>]*)>/, `<body$1>${nav}`)
-    .replace('</body>', `${related}${footer}</body>`);
-}
 
 async function pagePipeline(rounds: number, realistic: boolean) {
   const site = await startDemoSite(path.join(__dirname, '..', 'demo', 'site'));
@@ -268,6 +249,14 @@ async function main() {
     const load = await benchLoad();
     results.load = load;
     printLoad(load);
+  }
+
+  if (run('memory')) {
+    console.log('## Warm process Lambda memory');
+    const memory = await benchMemory();
+    results.memory = { ...memory, samples: undefined };
+    printMemory(memory);
+    console.log('');
   }
 
   const outFile = path.join(__dirname, '..', 'docs', 'bench-latest.json');

@@ -66,3 +66,19 @@ export function powertoolsMetrics(): MetricsSink {
 
 /** Discards metrics (tests that do not look at them). */
 export const noMetrics: MetricsSink = { count() {}, flush() {} };
+
+/**
+ * ALLOWED_PRIVATE_ADDRESSES: exact private addresses the SSRF guard lets the poll and process
+ * Lambdas reach (comma-separated, e.g. an internal feed proxy's `10.0.0.12`, or `127.0.0.1` in
+ * test/aws). The stack never sets it; unset, every private address stays refused.
+ */
+export const privateAddressesEnv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()])));

@@ -16,6 +16,7 @@ import {
   type MetricsSink,
   powertoolsLogger,
   powertoolsMetrics,
+  privateAddressesEnv,
   readEnv,
 } from '../adapters/aws-env';
 import { DynamoStore } from '../adapters/dynamo-store';
@@ -167,10 +168,11 @@ function defaultDeps(): PollHandlerDeps {
     TABLE_NAME: z.string().min(1),
     QUEUE_URL: z.url(),
     FEED_INTERVAL_MINUTES: z.coerce.number().int().positive().default(15),
+    ALLOWED_PRIVATE_ADDRESSES: privateAddressesEnv,
   });
   deps = {
     store: new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
-    http: new GuardedHttp(),
+    http: new GuardedHttp({ allowedPrivateAddresses: env.ALLOWED_PRIVATE_ADDRESSES }),
     queue: new SqsQueue({ client: new SQSClient({}), queueUrl: env.QUEUE_URL }),
     clock: systemClock,
     logger: powertoolsLogger(),

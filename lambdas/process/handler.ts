@@ -17,6 +17,7 @@ import {
   type MetricsSink,
   powertoolsLogger,
   powertoolsMetrics,
+  privateAddressesEnv,
   readEnv,
 } from '../adapters/aws-env';
 import { DynamoStore } from '../adapters/dynamo-store';
@@ -122,10 +123,11 @@ function defaultDeps(): ProcessHandlerDeps {
   const env = readEnv({
     TABLE_NAME: z.string().min(1),
     MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    ALLOWED_PRIVATE_ADDRESSES: privateAddressesEnv,
   });
   deps = {
     store: new DynamoStore({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
-    http: new GuardedHttp(),
+    http: new GuardedHttp({ allowedPrivateAddresses: env.ALLOWED_PRIVATE_ADDRESSES }),
     clock: systemClock,
     // Built once per container: the gazetteer and NLP model load on the cold start only.
     detector: defaultDetector(),

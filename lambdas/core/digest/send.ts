@@ -68,9 +68,14 @@ export async function claimsStoredBetween(
 export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise<DigestOutcome> {
   const channel = opts.channel ?? 'local';
   const until = deps.clock.now().toISOString();
+  // The first digest of a channel looks back from the start of today (UTC), not from this
+  // instant: a duplicate or retried run of the same day then starts from the same `since`, so it
+  // finds the same run record instead of sending a second digest.
   const since =
     (await deps.store.getWatermark(`digest#${channel}`)) ??
-    new Date(Date.parse(until) - (opts.firstLookbackDays ?? 7) * DAY).toISOString();
+    new Date(
+      Math.floor(Date.parse(until) / DAY) * DAY - (opts.firstLookbackDays ?? 7) * DAY,
+    ).toISOString();
   const claims = await claimsStoredBetween(deps.store, since, until);
   const digest = renderDigest(claims, { since, until, maxClaims: opts.maxClaims });
   if (opts.dryRun) return { status: 'dry-run', claims: claims.length, since, until, digest };
