@@ -153,7 +153,7 @@ describe('malformed XML', () => {
     expect(feed.items).toEqual([
       expect.objectContaining({ title: 'Open title', url: 'http://127.0.0.1:8080/x' }),
     ]);
-    expect(feed.recovered).toMatch(/closing tag that matches no open element/);
+    expect(feed.recovered).toMatch(/closing tag matching no open element/);
   });
 
   it('reads items of an rss element that has no channel', async () => {

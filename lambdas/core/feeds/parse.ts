@@ -312,7 +312,7 @@ function isSyntaxError(e: Error): boolean {
 }
 
 const SYNTAX_REASONS: [RegExp, string][] = [
-  [/^Unclosed root tag/, 'truncated: the root element is never closed'],
+  [/^Unclosed root tag/, 'truncated: root element never closed'],
   [/^Unexpected end/, 'truncated inside a tag'],
   [
     /^Invalid character in entity name|^Invalid character entity/,
@@ -320,15 +320,15 @@ const SYNTAX_REASONS: [RegExp, string][] = [
   ],
   [
     /^Non-whitespace before first tag|^Text data outside of root node|^Inappropriately located doctype|^Invalid processing instruction|^Unexpected text/i,
-    'text or markup before the root element (invalid prolog)',
+    'invalid prolog: text before the root',
   ],
   [
     /^Unquoted attribute value|^Attribute without value|^Invalid attribute name|^No whitespace between attributes|^Unescaped "<"|^Attribute .* duplicated/i,
     'an unquoted or malformed attribute',
   ],
-  [/^Unexpected close tag|^Unmatched closing tag/, 'a closing tag that matches no open element'],
+  [/^Unexpected close tag|^Unmatched closing tag/, 'a closing tag matching no open element'],
   [/^Invalid character in tag name/, 'an unescaped < in text'],
-  [/^Unable to parse XML/, 'an unclosed CDATA section, comment or tag'],
+  [/^Unable to parse XML/, 'unclosed CDATA section, comment or tag'],
 ];
 
 /** "an unescaped & or an undefined entity (line 4)" from sax's message. */
@@ -403,7 +403,7 @@ export async function parseFeed(
   let malformed: string | undefined;
   if (cdataAt !== -1) malformed = `an unclosed CDATA section (line ${lineOf(text, cdataAt)})`;
   else if (strictError && isSyntaxError(strictError)) malformed = describeSyntaxError(strictError);
-  else if (misplaced) malformed = 'text or markup before the root element (invalid prolog)';
+  else if (misplaced) malformed = 'invalid prolog: text before the root';
   if (strict && (!malformed || !lenient))
     return lenient && lenient.items.length > strict.items.length ? lenient : strict;
   if (!lenient) throw notParsable(strictError);
