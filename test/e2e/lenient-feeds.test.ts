@@ -160,7 +160,7 @@ describe('run over the fixtures', () => {
       );
     }
     expect(text).toMatch(
-      /Failed feeds[^\n]*\n  nothing-to-recover: not a parsable RSS\/Atom\/RDF feed: truncated/,
+      /Failed feeds[^\n]*\n {2}nothing-to-recover: not a parsable RSS\/Atom\/RDF feed: truncated/,
     );
   });
 
