@@ -25,13 +25,21 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
  * literal text. CDATA sections and comments are left alone.
  */
 export function replaceHtmlEntities(text: string): string {
+  const seen = new Map<string, string>();
   return text.replace(
     /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&([A-Za-z][A-Za-z0-9]{0,31});/g,
     (match, name: string | undefined) => {
       if (!name || XML_ENTITIES.has(name)) return match;
-      const decoded = decodeHTMLStrict(match);
-      if (decoded === match) return `&amp;${name};`;
-      return [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+      let ref = seen.get(name);
+      if (ref === undefined) {
+        const decoded = decodeHTMLStrict(match);
+        ref =
+          decoded === match
+            ? `&amp;${name};`
+            : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+        seen.set(name, ref);
+      }
+      return ref;
     },
   );
 }
@@ -222,56 +230,59 @@ export function repairFeedXml(
     let channel = root.children.find((c): c is Element => isElement(c) && c.name === 'channel');
     if (!channel) {
       channel = new Element('channel', {});
-      DomUtils.prependChild(root, channel);
+      root.children.unshift(channel);
     }
     target = channel;
   }
-  for (const item of items) {
-    DomUtils.removeElement(item);
-    DomUtils.appendChild(target, item);
-  }
+  const itemSet = new Set(items);
 
-  // What the end of a truncated document closed may be cut short: drop it, keep containers.
-  for (const el of [...walk(root)]) {
-    if (handler.cutAtEnd.has(el) && !CONTAINERS.has(el.name)) DomUtils.removeElement(el);
-  }
-
-  // A field inside a text field whose closing tag was missing belongs to the item.
-  const work = [...walk(root)].filter((el) => TEXT_FIELDS.has(el.name));
-  while (work.length) {
-    const field = work.pop()!;
-    if (!handler.impliedClose.has(field)) continue;
-    const inner = field.children.filter(isElement);
-    let after: Node = field;
-    for (const child of inner) {
-      DomUtils.removeElement(child);
-      DomUtils.append(after, child);
-      after = child;
-      if (TEXT_FIELDS.has(child.name)) work.push(child);
-    }
-  }
-
-  for (const el of [...walk(root)]) {
-    // Comments, processing instructions and declarations carry no items.
-    for (const c of [...el.children])
-      if (!isElement(c) && c.type !== 'text' && c.type !== 'cdata') DomUtils.removeElement(c);
-    for (const name of Object.keys(el.attribs)) if (!XML_NAME.test(name)) delete el.attribs[name];
-    if (format === 'atom' && el.name === 'link') {
-      const text = textOf(el);
-      if (!el.attribs.href && text && !/\s/.test(text)) el.attribs.href = text;
-      el.children = [];
-      if (!el.attribs.href) DomUtils.removeElement(el);
-    }
-    if (format === 'atom' && (el.name === 'published' || el.name === 'updated')) {
-      if (Number.isNaN(Date.parse(textOf(el)))) DomUtils.removeElement(el);
-    }
-  }
-  // Elements with names XML cannot spell are unwrapped: their content stays.
-  for (const el of [...walk(root)].reverse()) {
-    if (el !== root && !XML_NAME.test(el.name)) {
-      for (const c of [...el.children]) DomUtils.prepend(el, c);
-      DomUtils.removeElement(el);
-    }
-  }
+  // One pass over the tree builds each element's new children: linear, however many items,
+  // comments or cut elements there are (the DOM helpers' one-at-a-time moves are quadratic).
+  const rebuild = (el: Element): void => {
+    const out: Node[] = [];
+    const add = (c: Node): void => {
+      if (!isElement(c)) {
+        // Comments, processing instructions and declarations carry no items.
+        if (c.type === 'text' || c.type === 'cdata') out.push(c);
+        return;
+      }
+      // Items move to the target.
+      if (itemSet.has(c)) return;
+      // What the end of a truncated document closed may be cut short: drop it.
+      if (handler.cutAtEnd.has(c) && !CONTAINERS.has(c.name)) return;
+      // A name XML cannot spell: the element goes, its content stays.
+      if (!XML_NAME.test(c.name)) {
+        for (const g of c.children) add(g);
+        return;
+      }
+      for (const name of Object.keys(c.attribs)) if (!XML_NAME.test(name)) delete c.attribs[name];
+      if (format === 'atom' && c.name === 'link') {
+        const href = textOf(c);
+        if (!c.attribs.href && href && !/\s/.test(href)) c.attribs.href = href;
+        if (!c.attribs.href) return;
+        c.children = [];
+      }
+      if (format === 'atom' && (c.name === 'published' || c.name === 'updated')) {
+        if (Number.isNaN(Date.parse(textOf(c)))) return;
+      }
+      out.push(c);
+      // Fields inside a text field whose closing tag was missing belong beside it.
+      if (TEXT_FIELDS.has(c.name) && handler.impliedClose.has(c)) {
+        const inner = c.children.filter(isElement);
+        c.children = c.children.filter((n) => !isElement(n));
+        for (const g of inner) add(g);
+      }
+    };
+    for (const c of el.children) add(c);
+    if (el === target) out.push(...items);
+    el.children = out;
+    out.forEach((n, i) => {
+      n.parent = el;
+      n.prev = out[i - 1] ?? null;
+      n.next = out[i + 1] ?? null;
+    });
+    for (const c of out) if (isElement(c)) rebuild(c);
+  };
+  rebuild(root);
   return { xml: DomUtils.getOuterHTML(root, { xmlMode: true }), format, misplaced };
 }
