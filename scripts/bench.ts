@@ -10,8 +10,9 @@
  * 4. The query API over 100,000 claims and exports of 10,000 (scripts/bench-query.ts).
  * 5. Digests for 10,000 subscribers over 5,000 claims (scripts/bench-digest.ts).
  * 6. Load: the pipeline over ≥ 1,000 articles and the local API under autocannon (scripts/bench-load.ts).
+ * 7. Feed parsing: the strict pass against the lenient one on malformed feeds (scripts/bench-feeds.ts).
  *
- * `npm run bench -- detect pipeline bundles query digest load` runs a subset (default: all).
+ * `npm run bench -- detect pipeline bundles query digest load feeds` runs a subset (default: all).
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
@@ -30,6 +31,7 @@ import { urlId } from '../lambdas/core/url';
 import { startDemoSite } from '../bin/demo-site';
 import { benchBundles, printBundles } from './bench-bundles';
 import { benchDigest } from './bench-digest';
+import { benchFeeds, printFeeds } from './bench-feeds';
 import { benchLoad, printLoad } from './bench-load';
 import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
@@ -259,6 +261,13 @@ async function main() {
   if (run('digest')) {
     console.log('## Digests');
     results.digest = await benchDigest();
+    console.log('');
+  }
+
+  if (run('feeds')) {
+    const feeds = await benchFeeds();
+    results.feeds = feeds;
+    printFeeds(feeds);
     console.log('');
   }
 
