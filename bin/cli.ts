@@ -112,6 +112,7 @@ function printSummary(s: CycleSummary): void {
     ['feeds polled', s.poll.polled],
     ['  not modified', s.poll.notModified],
     ['  failed', s.poll.failed],
+    ['  recovered (malformed XML)', s.poll.recovered],
     ['feeds not due', s.poll.notDue],
     ['new articles', s.poll.newArticles],
     ['skipped by prefilter', s.poll.skippedByPrefilter],
@@ -127,6 +128,13 @@ function printSummary(s: CycleSummary): void {
   if (failedFeeds.length) {
     console.log(`\nFailed feeds (they back off and retry; see \`feeds list\`):`);
     for (const f of failedFeeds) console.log(`  ${f.feedId}: ${f.error}`);
+  }
+  const recoveredFeeds = s.poll.feeds.filter((f) => f.recovered);
+  if (recoveredFeeds.length) {
+    console.log(
+      `\nRecovered feeds (malformed XML, items read leniently; the publisher should fix them):`,
+    );
+    for (const f of recoveredFeeds) console.log(`  ${f.feedId}: ${f.items} items; ${f.recovered}`);
   }
   if (s.failures.length) {
     console.log(`\nFailed articles:`);
@@ -283,7 +291,7 @@ function buildProgram(): Command {
       const started = new Date();
       const s = await runOnce(flags);
       console.log(
-        `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`,
+        `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}, recovered ${s.poll.recovered}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`,
       );
       if (stop) break;
       // The timer keeps the process alive between cycles; Ctrl-C clears it and ends the loop.
@@ -512,7 +520,9 @@ function buildProgram(): Command {
   storeOptions(
     feeds
       .command('list')
-      .description('List feeds with their polling state (errors, backoff, last success).')
+      .description(
+        'List feeds with their polling state (errors, backoff, last success) and, for a feed whose malformed XML was read leniently, "recovered: <what was wrong>".',
+      )
       .option('--json', 'print JSON'),
   ).action(async (flags: StoreFlags & { json?: boolean }) => {
     await withStore(flags, async (local) => {
@@ -531,7 +541,7 @@ function buildProgram(): Command {
             f.lastSuccessAt?.slice(0, 16) ?? '—',
             f.consecutiveErrors,
             f.nextPollAt?.slice(0, 16) ?? 'now',
-            f.lastError ?? '',
+            f.lastError ?? (f.recovered ? `recovered: ${f.recovered}` : ''),
             f.url,
           ]),
           [
@@ -541,7 +551,7 @@ function buildProgram(): Command {
             'last success',
             'errors',
             'next poll',
-            'last error',
+            'last error / recovered',
             'url',
           ],
         ),
@@ -591,7 +601,9 @@ function buildProgram(): Command {
   });
   feeds
     .command('check')
-    .description('Fetch (or read) and parse a feed without storing anything; print its items.')
+    .description(
+      'Fetch (or read) and parse a feed without storing anything; print its items. Gzip files (.xml.gz) are read too; a feed whose malformed XML was read leniently says "recovered" and why.',
+    )
     .argument('<source>', 'feed URL or file')
     .option('--json', 'print JSON: the feed and its items')
     .option('--allow-private-networks', 'allow fetching from loopback/private addresses')
@@ -620,6 +632,8 @@ function buildProgram(): Command {
       console.log(
         `${feed.title || '(untitled feed)'} — ${feed.items.length} items${feed.skipped ? `, ${feed.skipped} without a usable link` : ''}`,
       );
+      if (feed.recovered)
+        console.log(`recovered: malformed XML, items read leniently — ${feed.recovered}`);
       console.log(
         table(
           feed.items.map((i) => [i.publishedAt?.slice(0, 10) ?? '—', i.title, i.url]),

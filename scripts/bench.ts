@@ -12,8 +12,9 @@
  * 6. Load: the pipeline over ≥ 1,000 articles and the local API under autocannon (scripts/bench-load.ts).
  * 7. Memory: the process Lambda alone in one warm process over ≥ 1,000 pages, the table in a
  *    dynalite child process (scripts/bench-memory.ts).
+ * 8. Feed parsing: the strict pass against the lenient one on malformed feeds (scripts/bench-feeds.ts).
  *
- * `npm run bench -- detect pipeline bundles query digest load memory` runs a subset (default: all).
+ * `npm run bench -- detect pipeline bundles query digest load memory feeds` runs a subset (default: all).
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
@@ -33,6 +34,7 @@ import { quietSdkNodeWarning } from '../lambdas/adapters/sdk-node-warning';
 import { startDemoSite } from '../bin/demo-site';
 import { benchBundles, printBundles } from './bench-bundles';
 import { benchDigest } from './bench-digest';
+import { benchFeeds, printFeeds } from './bench-feeds';
 import { benchLoad, printLoad } from './bench-load';
 import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
@@ -241,6 +243,13 @@ async function main() {
   if (run('digest')) {
     console.log('## Digests');
     results.digest = await benchDigest();
+    console.log('');
+  }
+
+  if (run('feeds')) {
+    const feeds = await benchFeeds();
+    results.feeds = feeds;
+    printFeeds(feeds);
     console.log('');
   }
 

@@ -17,6 +17,12 @@ export interface FeedRecord {
   lastSuccessAt?: string;
   consecutiveErrors: number;
   lastError?: string;
+  /**
+   * Set when the last successful poll found malformed XML and read the feed leniently: the
+   * first thing wrong, e.g. "an unescaped & or an undefined entity (line 4)". Cleared by a poll
+   * that parses cleanly, and by a failure (lastError then says why).
+   */
+  recovered?: string;
   /** ISO time before which the feed is not polled (backoff, Retry-After). */
   nextPollAt?: string;
   createdAt: string;

@@ -57,6 +57,8 @@ export interface PollResult {
   polled: number;
   notModified: number;
   failed: number;
+  /** Feeds whose malformed XML was read leniently (their reasons are logged). */
+  recovered: number;
   newArticles: number;
   feedsFailingForADay: string[];
 }
@@ -131,6 +133,12 @@ export function makeHandler(getDeps: () => PollHandlerDeps) {
           })),
         });
       }
+      const recovered = summary.feeds.filter((f) => f.recovered);
+      if (recovered.length) {
+        logger.warn('feeds read leniently (malformed XML)', {
+          feeds: recovered.map((f) => ({ id: f.feedId, items: f.items, reason: f.recovered })),
+        });
+      }
       metrics.count(METRIC.feedsPolled, summary.polled);
       metrics.count(METRIC.fetchFailures, summary.failed);
       metrics.count(METRIC.articlesEnqueued, summary.jobs);
@@ -142,6 +150,7 @@ export function makeHandler(getDeps: () => PollHandlerDeps) {
         polled: summary.polled,
         notModified: summary.notModified,
         failed: summary.failed,
+        recovered: summary.recovered,
         newArticles: summary.newArticles,
         feedsFailingForADay: failing.map((f) => f.id),
       };

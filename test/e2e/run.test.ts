@@ -143,7 +143,7 @@ describe('attribution-watch run', () => {
       ['watch', '--every', '1h', '--feeds', feedsFile, '--data', data, '--allow-private-networks'],
       { killAfterStdout: /polled \d+/ },
     );
-    expect(r.out).toMatch(/polled \d+ \(failed \d+\), new 0/);
+    expect(r.out).toMatch(/polled \d+ \(failed \d+, recovered \d+\), new 0/);
     expect(r.err).toMatch(/stopping after the current cycle/);
     expect(r.code).toBe(0);
   }, 120_000);

@@ -31,6 +31,8 @@ const item = (title: string, link: string, extra = '') =>
 const rss = (body: string, decl = '<?xml version="1.0" encoding="UTF-8"?>', doctype = '') =>
   `${decl}${doctype}<rss version="2.0"><channel><title>Hostile</title><link>http://127.0.0.1/</link>${body}</channel></rss>`;
 const XML = { 'content-type': 'application/rss+xml' };
+/** Truncates a document inside its last closing tags: malformed, so the lenient pass runs. */
+const cut = (doc: string) => doc.slice(0, doc.lastIndexOf('</channel>') - 3);
 
 /** Streams `total` bytes of valid-looking feed text without holding them in memory. */
 const streamed =
@@ -61,6 +63,9 @@ function cases(base: string): Record<string, Handler> {
   const many = Array.from({ length: 10_000 }, (_, i) => item(`Story ${i}`, link('many', i))).join(
     '',
   );
+  const manyBroken = Array.from({ length: 20_000 }, (_, i) =>
+    item(`Story ${i} & more`, link('many-broken', i)),
+  ).join('');
   const utf = (title: string, feed: string, encoding: string) =>
     rss(item(title, link(feed)), `<?xml version="1.0" encoding="${encoding}"?>`);
   return {
@@ -173,6 +178,70 @@ function cases(base: string): Record<string, Handler> {
       XML,
     ),
     '/many': send(rss(many), XML),
+    // The lenient pass (malformed XML) must not reopen what the strict one refuses.
+    '/laughs-broken': send(
+      cut(rss(item('&lol9; & co', link('laughs-broken')), undefined, laughs)),
+      XML,
+    ),
+    '/xxe-broken': send(
+      cut(
+        rss(
+          item('&x; & friends', link('xxe-broken')),
+          undefined,
+          `<!DOCTYPE r [<!ENTITY x SYSTEM "${base}/exfil-broken"><!ENTITY % p SYSTEM "${base}/exfil-broken-param"> %p;]>`,
+        ),
+      ),
+      XML,
+    ),
+    // Declared but unused, external DTD, broken: read leniently, nothing fetched.
+    '/xxe-unused-broken': send(
+      cut(
+        rss(
+          item('Grid operator & regulator', link('xxe-unused-broken')),
+          undefined,
+          `<!DOCTYPE rss SYSTEM "${base}/evil-broken.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY y SYSTEM "${base}/exfil-unused">]>`,
+        ),
+      ),
+      XML,
+    ),
+    // gzip no Content-Encoding announced, found by its magic bytes: the same cap.
+    '/gzip-magic-bomb': send(zlib.gzipSync(Buffer.alloc(50 * MB, 0x20)), {
+      'content-type': 'application/x-gzip',
+    }),
+    '/gzip-double-bomb': send(zlib.gzipSync(zlib.gzipSync(Buffer.alloc(50 * MB, 0x20))), {
+      ...XML,
+      'content-encoding': 'gzip',
+    }),
+    '/deep-broken': send(
+      cut(rss(`${'<x>'.repeat(200_000)}${item('a & b', link('deep-broken'))}`)),
+      XML,
+    ),
+    // The depth scan stops at an unclosed CDATA section, which the lenient pass closes: its
+    // own cap refuses what follows.
+    '/deep-behind-cdata': send(
+      rss(
+        `<item><description><![CDATA[x</description>${'<x>'.repeat(100_000)}${item('a', link('deep-behind-cdata'))}`,
+      ),
+      XML,
+    ),
+    // Thousands of unclosed CDATA sections or comments: once cubic in the depth scan.
+    '/cdata-flood': send(rss('<![CDATA[x'.repeat(100_000)), XML),
+    '/comment-flood': send(rss('<!--x'.repeat(200_000)), XML),
+    // Half a million references to HTML entities (3.5 MB): each stands for one character.
+    '/entity-flood': send(
+      cut(
+        rss(
+          item(
+            'Entity flood',
+            link('entity-flood'),
+            `<description>${'&hellip;&nbsp;'.repeat(250_000)}</description>`,
+          ) + item('After the flood', link('entity-flood', 1)),
+        ),
+      ),
+      XML,
+    ),
+    // 20,000 items in 3 MB of malformed XML: read leniently, 1,000 kept.
+    '/many-broken': send(cut(rss(`<title>R&D</title>${manyBroken}`)), XML),
     '/good': send(rss(item('Hackers breach ministry', link('good'))), XML),
   };
 }
@@ -241,8 +310,65 @@ describe('hostile feeds', () => {
     expect(titlesOf(id)).toEqual([]);
   });
 
+  it.each([
+    ['laughs-broken', /entities declared in its DTD, which are never expanded \(&lol9;\)/],
+    ['xxe-broken', /entities declared in its DTD, which are never expanded \(&x;\)/],
+    ['gzip-magic-bomb', /gzip-compressed body exceeds the \d+-byte cap once decompressed/],
+    ['gzip-double-bomb', /gzip-compressed body exceeds the \d+-byte cap once decompressed/],
+    ['deep-broken', /nests elements deeper than 256 levels/],
+    ['deep-behind-cdata', /nests elements deeper than 256 levels/],
+    ['cdata-flood', /not a parsable RSS\/Atom\/RDF feed/],
+    ['comment-flood', /not a parsable RSS\/Atom\/RDF feed/],
+  ])('%s: malformed, and still refused by the lenient pass', (id, reason) => {
+    const feed = feeds.get(id)!;
+    expect(feed.consecutiveErrors).toBe(1);
+    expect(feed.recovered).toBeUndefined();
+    expect(feed.lastError).toMatch(reason);
+    expect(titlesOf(id)).toEqual([]);
+  });
+
+  it('never expands a DTD entity in a malformed feed', () => {
+    expect(articles.some((a) => /lol|root:/.test(a.feedItemTitle ?? ''))).toBe(false);
+  });
+
+  it('reads a malformed feed that declares entities it does not use, fetching nothing', () => {
+    expect(feeds.get('xxe-unused-broken')).toMatchObject({
+      consecutiveErrors: 0,
+      lastItemCount: 1,
+      recovered: expect.stringMatching(/unescaped &/),
+    });
+    expect(titlesOf('xxe-unused-broken')).toEqual(['Grid operator & regulator']);
+  });
+
+  it('expands each HTML entity of a malformed feed to one character', () => {
+    expect(feeds.get('entity-flood')).toMatchObject({
+      consecutiveErrors: 0,
+      lastItemCount: 2,
+      recovered: expect.stringMatching(/truncated/),
+    });
+    expect(titlesOf('entity-flood').sort()).toEqual(['After the flood', 'Entity flood']);
+  });
+
+  it('reads at most 1,000 of 20,000 items of a malformed feed', () => {
+    expect(feeds.get('many-broken')).toMatchObject({
+      consecutiveErrors: 0,
+      lastItemCount: 1000,
+      recovered: expect.stringMatching(/unescaped &/),
+    });
+    expect(titlesOf('many-broken')).toHaveLength(1000);
+    expect(titlesOf('many-broken')).toContain('Story 999 & more');
+  });
+
   it('never fetches an external entity or DTD', () => {
-    for (const p of ['/exfil', '/exfil-param', '/evil.dtd'])
+    for (const p of [
+      '/exfil',
+      '/exfil-param',
+      '/evil.dtd',
+      '/exfil-broken',
+      '/exfil-broken-param',
+      '/exfil-unused',
+      '/evil-broken.dtd',
+    ])
       expect(server.hits.get(p)).toBeUndefined();
     expect(articles.some((a) => /root:/.test(a.feedItemTitle ?? ''))).toBe(false);
   });

@@ -40,6 +40,7 @@ export function publicFeed(f: FeedRecord) {
     lastSuccessAt: f.lastSuccessAt ?? null,
     consecutiveErrors: f.consecutiveErrors,
     lastError: f.lastError ?? null,
+    recovered: f.recovered ?? null,
     nextPollAt: f.nextPollAt ?? null,
   };
 }

@@ -11,7 +11,7 @@ import type { ArticleJob, Clock, Http, Queue, Store } from '../ports';
 import type { ArticleRecord, FeedRecord } from '../records';
 import { hostOf, urlId } from '../url';
 import { isRelevantItem } from '../prefilter';
-import { parseFeed } from './parse';
+import { DEFAULT_MAX_FEED_BYTES, parseFeed } from './parse';
 
 export interface PollDeps {
   store: Store;
@@ -30,7 +30,7 @@ export interface PollOptions {
   concurrency?: number;
   /** @default 2 */
   perHostConcurrency?: number;
-  /** Feed bodies larger than this are refused. @default 5 MB */
+  /** Feed bodies larger than this are refused, before or after decompression. @default 5 MB */
   maxFeedBytes?: number;
   /** Only these feed ids. */
   feedIds?: string[];
@@ -48,6 +48,8 @@ export interface FeedPollResult {
   newArticles: number;
   skippedByPrefilter: number;
   error?: string;
+  /** Why the feed needed the lenient parse (malformed XML), when it did. */
+  recovered?: string;
 }
 
 export interface PollSummary {
@@ -55,6 +57,8 @@ export interface PollSummary {
   polled: number;
   notModified: number;
   failed: number;
+  /** Feeds read leniently because their XML is malformed (counted in `polled`). */
+  recovered: number;
   notDue: number;
   newArticles: number;
   skippedByPrefilter: number;
@@ -114,6 +118,7 @@ export async function pollFeeds(deps: PollDeps, opts: PollOptions = {}): Promise
     polled: results.filter((r) => r.outcome !== 'not-due').length,
     notModified: results.filter((r) => r.outcome === 'not-modified').length,
     failed: results.filter((r) => r.outcome === 'failed').length,
+    recovered: results.filter((r) => r.recovered).length,
     notDue: results.filter((r) => r.outcome === 'not-due').length,
     newArticles: sum((r) => r.newArticles),
     skippedByPrefilter: sum((r) => r.skippedByPrefilter),
@@ -163,7 +168,9 @@ async function pollOne(
         parseRetryAfter(res.headers['retry-after'], started),
       );
     }
-    const parsed = await parseFeed(res.body, res.headers['content-type'], res.url);
+    const parsed = await parseFeed(res.body, res.headers['content-type'], res.url, {
+      maxBytes: maxFeedBytes ?? DEFAULT_MAX_FEED_BYTES,
+    });
     const ids = parsed.items.map((i) => urlId(i.url));
     const existing = await store.existingArticleIds(ids);
     const jobs: ArticleJob[] = [];
@@ -200,6 +207,7 @@ async function pollOne(
       lastSuccessAt: started.toISOString(),
       consecutiveErrors: 0,
       lastError: undefined,
+      recovered: parsed.recovered,
       nextPollAt: addMinutes(started, interval),
       lastItemCount: parsed.items.length,
       lastNewCount: jobs.length,
@@ -211,6 +219,7 @@ async function pollOne(
       skipped,
       noLink: parsed.skipped - parsed.truncated,
       overItemCap: parsed.truncated,
+      ...(parsed.recovered ? { recovered: parsed.recovered } : {}),
     });
     return {
       result: {
@@ -219,6 +228,7 @@ async function pollOne(
         items: parsed.items.length,
         newArticles: jobs.length,
         skippedByPrefilter: skipped,
+        ...(parsed.recovered ? { recovered: parsed.recovered } : {}),
       },
       jobs,
     };
@@ -234,6 +244,7 @@ async function pollOne(
       lastPolledAt: started.toISOString(),
       consecutiveErrors: errors,
       lastError: message,
+      recovered: undefined,
       nextPollAt: addMinutes(started, waitMinutes),
     });
     logger.warn('feed failed', {
