@@ -31,6 +31,12 @@ export interface Party {
    * Russia's SVR"). Claims are also indexed and found under the sponsor.
    */
   sponsor?: string;
+  /**
+   * Other parties the same accuser named for the same operation in the article — for a group,
+   * the state behind it ("Mandiant → APT41 (CN)" also names China). Queries and filters by
+   * country or actor find the claim under these too.
+   */
+  alsoNamed?: Party[];
 }
 
 export const ACTIONS = [
