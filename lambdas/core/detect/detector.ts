@@ -24,7 +24,7 @@ import { readRoles } from './roles';
 import { segment, sentences } from './segment';
 import { tokenize } from './tokens';
 
-export const DETECTOR_VERSION = 'rules-2';
+export const DETECTOR_VERSION = 'rules-3';
 
 export interface DetectInput {
   id?: string;

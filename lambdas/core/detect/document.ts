@@ -24,6 +24,11 @@ export interface Span {
   party: Party;
   tokenStart: number;
   tokenEnd: number;
+  /**
+   * For a group no list knows: its words say it is a group ("the … hacker group", "calls
+   * itself …", a vendor code), not only a name ("dubbed …" also names flaws and campaigns).
+   */
+  surelyGroup?: boolean;
 }
 
 /** A party that may speak: an accuser candidate. */

@@ -41,17 +41,65 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
     what: doc.isCyber ? 'cyber story' : 'not a cyber story',
     detail: `${cyberSentences} of ${doc.sentences.length} sentences with cyber wording${hasActor ? ', a threat actor named' : ''}`,
   });
-  if (doc.isCyber) for (const s of doc.sentences) s.groups = namedGroups(s, gaz);
+  if (!doc.isCyber) return;
+  for (const s of doc.sentences) s.groups = namedGroups(s, gaz);
+  groupsNamedBefore(doc);
+}
+
+/**
+ * A group named once by a pattern ("a hacker who goes by Cipher0007") is named by its bare name
+ * afterwards ("Cipher0007 was able to compromise…") — anywhere in the article.
+ */
+function groupsNamedBefore(doc: Doc): void {
+  const named = new Map<string, Span>();
+  for (const s of doc.sentences)
+    for (const g of s.groups)
+      if (g.party.name.length >= 4 && !named.get(g.party.name)?.surelyGroup)
+        named.set(g.party.name, g);
+  if (!named.size) return;
+  for (const s of doc.sentences) {
+    for (const [name, { party, surelyGroup }] of named) {
+      const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(name)}(?![\p{L}\p{N}])`, 'gu');
+      for (const m of s.text.matchAll(re)) {
+        const start = m.index;
+        const end = start + name.length;
+        if (taken(s.tokens, s.mentions, s.groups, start, end)) continue;
+        const tStart = s.tokens.findIndex((t) => t.start >= start);
+        let tEnd = s.tokens.findIndex((t) => t.start >= end);
+        if (tEnd === -1) tEnd = s.tokens.length;
+        if (tStart === -1 || tEnd <= tStart) continue;
+        s.groups.push({ party, tokenStart: tStart, tokenEnd: tEnd, surelyGroup });
+        note({
+          stage: 'mentions',
+          what: 'group no list knows',
+          pattern: MENTION_RULES.namedBefore.id,
+          sentence: s.index,
+          subject: label(party),
+        });
+      }
+    }
+    s.groups.sort((a, b) => a.tokenStart - b.tokenStart);
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Group names the gazetteer does not know: "calling itself X", "X ransomware gang", "Storm-1234". */
 function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
   const out: Span[] = [];
-  for (const p of [MENTIONS.namedGroup, MENTIONS.groupCode, MENTIONS.groupBeforeNoun]) {
+  for (const p of [
+    MENTIONS.namedGroup,
+    MENTIONS.groupAfterNoun,
+    MENTIONS.groupCode,
+    MENTIONS.groupBeforeNoun,
+  ]) {
     for (const m of p.matches(s.text)) {
       const name = m[1] ?? m[0];
       const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
       if (!span) continue;
+      if (p !== MENTIONS.namedGroup || MENTIONS.selfNaming.test(m[0])) span.surelyGroup = true;
       out.push(span);
       note({
         stage: 'mentions',
@@ -94,7 +142,13 @@ function groupSpan(
   // "malware known as X", "the flaw, dubbed X": a tool or a bug, not a group.
   if (MENTIONS.malwareContext.test(text.slice(Math.max(0, start - 60), start))) return;
   const end = start + name.length;
-  if (taken(tokens, mentions, found, start, end)) return;
+  // "the Turkish Crime Family", "Yemen Cyber Army": a state named inside a longer name is part of it.
+  const inside = mentions.filter((m) => m.start < end && start < m.end);
+  const ownState =
+    inside.length > 0 &&
+    inside.every((m) => m.entity.type === 'country' && m.start >= start && m.end < end) &&
+    /\s\p{Lu}/u.test(text.slice(inside[inside.length - 1]!.end, end));
+  if (taken(tokens, ownState ? [] : mentions, found, start, end)) return;
   // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity.
   const known = gaz.resolve(name);
   if (known && known.type !== 'actor') return;
@@ -136,6 +190,7 @@ function groupCountry(s: Sentence, start: number): string | null {
         !m.entity.bloc &&
         Math.abs(m.start - start) < 80 &&
         (m.form === 'demonym' ||
+          m.start === start ||
           /-(?:linked|backed|based|nexus|sponsored|aligned)/.test(s.text.slice(m.end, m.end + 12))),
     )?.entity.country ?? null
   );

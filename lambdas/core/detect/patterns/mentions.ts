@@ -32,13 +32,56 @@ export const MENTIONS = definePatterns('mentions', '', {
       tracks as | tracking as | tracks it as
       (?:which|that) (?:it|the company|researchers|[A-Z]\w+) (?:calls|has dubbed|dubbed|named|tracks as)
       under the (?:name|moniker) | going by(?: the name)? | self-(?:described|styled)
-      a group named | a group called | a gang called | an outfit called
+      goes by(?: the (?:nickname|name|handle|alias|moniker)(?: of)?)? | go by
+      (?:nickname|handle|alias|moniker) of | a group named | a group called | a gang called
+      an outfit called | a crew called | a collective called
     `,
     flags: 'g',
     examples: [
       {
         text: 'Researchers said a group calling itself Crimson Lantern hacked the networks of three regional banks.',
         claims: ['∅ → Crimson Lantern'],
+      },
+    ],
+  },
+  selfNaming: {
+    means:
+      'Words in a group-name frame that say the name is a group\'s (not a flaw\'s or a campaign\'s): "calls itself", "goes by", "a gang called".',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      call(?:s|ed|ing)? (?:itself|themselves) | goes by | go by | going by
+      (?:nickname|handle|alias|moniker) of | self-(?:described|styled)
+      (?:group|gang|outfit|crew|collective) (?:named|called)
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'The gang calls itself Night Harbour and demanded a ransom from the city council after hacking its servers.',
+        claims: ['∅ → Night Harbour'],
+      },
+    ],
+  },
+  groupAfterNoun: {
+    means:
+      'A capitalized name right after a group noun: "the hacker group CyberLynx", "the Russian hacktivist group Phoenix", "the threat actor Rancor".',
+    // (?=(…))\1 takes the whole name at once, so the test after it cannot shorten the name.
+    re: String.raw`\b(?:{words})\s+["“'‘]?(?=((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+(?:of\s+|al-|the\s+)?[A-Z0-9][\w$&.'’()-]*){0,4}))\1(?!\s+(?:calls?|tracks?|dubbed|names?|named)\b)`,
+    words: String.raw`
+      hacker ?group | hacking ?group | hacktivist group | attack group | threat group
+      threat ?actor | espionage group | APT group | criminal group | cybercrime group
+      ransomware (?:group|gang) | (?:hacker|hacking|hacktivist) collective | extortion group
+      (?:the|a|an) group | (?:the|a|an) gang
+    `,
+    flags: 'g',
+    examples: [
+      {
+        text: "The Russian hacktivist group Phoenix launched an attack on the health ministry's portal and stole patient data.",
+        claims: ['∅ → Phoenix'],
+        country: 'Phoenix: RU',
+      },
+      {
+        text: "The hacker group Velvet Lynx said it had hacked the airline's booking system.",
+        claims: ['∅ → Velvet Lynx'],
       },
     ],
   },
@@ -65,7 +108,7 @@ export const MENTIONS = definePatterns('mentions', '', {
       ransomware (?:gang|group|operation|crew|operators|affiliates?)
       hacking (?:group|collective|crew|team) | hacker (?:group|collective)
       hacktivist (?:group|collective) | extortion (?:gang|group) | cybercrime (?:gang|group)
-      threat (?:group|actor) | APT group | gang | crew | hacktivists
+      threat (?:group|actor) | APT group | gang | crew | hacktivists | operators
     `,
     flags: 'g',
     examples: [

@@ -5,6 +5,16 @@
 import { defineRules } from './format';
 
 export const MENTION_RULES = defineRules('mentions', '', {
+  namedBefore: {
+    means:
+      'A group named once by a pattern is named by its bare name anywhere in the article: "a hacker who goes by Cipher0007" … "Cipher0007 then broke into…".',
+    examples: [
+      {
+        text: "A hacker who goes by the nickname of Cipher0007 posted the stolen files on a forum.\n\nCipher0007 broke into the marketplace's database last week.",
+        claims: ['∅ → Cipher0007'],
+      },
+    ],
+  },
   gazetteer: {
     means:
       'A name, alias, demonym or metonym of an actor, state, organ, company, person or outlet in the gazetteer.',

@@ -21,6 +21,8 @@ export interface SentenceRoles {
 export function sortMentions(s: Sentence): SentenceRoles {
   const roles: SentenceRoles = { accused: [], candidates: [], tiedByPhrase: false };
   for (const m of s.mentions) {
+    // A state named inside a group's name ("the Turkish Crime Family") is the group's.
+    if (s.groups.some((g) => g.tokenStart <= m.tokenStart && m.tokenEnd <= g.tokenEnd)) continue;
     const e = m.entity;
     const span = { party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd };
     if (e.type === 'actor') roles.accused.push(span);

@@ -97,6 +97,8 @@ function attributes(s: Sentence, roles: SentenceRoles): boolean {
   return (
     selfClaimIn(s.text) ||
     roles.tiedByPhrase ||
+    // A group no list knows, named as a group in a cyber story, is named as the one behind it.
+    s.groups.some((g) => g.surelyGroup) ||
     // "Minister X said the groups, which researchers call APT27 and APT31, undermined…"
     (hasActor &&
       s.tokens.some(
