@@ -92,6 +92,7 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
   for (const p of [
     MENTIONS.namedGroup,
     MENTIONS.groupAfterNoun,
+    MENTIONS.groupList,
     MENTIONS.groupCode,
     MENTIONS.groupBeforeNoun,
   ]) {
@@ -146,7 +147,12 @@ function groupSpan(
   const inside = mentions.filter((m) => m.start < end && start < m.end);
   const ownState =
     inside.length > 0 &&
-    inside.every((m) => m.entity.type === 'country' && m.start >= start && m.end < end) &&
+    inside.every(
+      (m) =>
+        (m.entity.type === 'country' || m.entity.type === 'actor') &&
+        m.start >= start &&
+        m.end < end,
+    ) &&
     /\s\p{Lu}/u.test(text.slice(inside[inside.length - 1]!.end, end));
   if (taken(tokens, ownState ? [] : mentions, found, start, end)) return;
   // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity.

@@ -16,6 +16,7 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       intrusions? | campaigns? | operations? | cyberoperations? | cyberattacks? | attacks?
       espionage | spying | threat | state | government | services? | regime | malware | ransomware
       wipers? | interference | meddling | disinformation
+      hacktivists? | hackergroups? | hackinggroups? | threatactors? | fronts?
     `,
     examples: [
       {
@@ -35,6 +36,7 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       advanced | persistent | threat | group | contract | contractor | freelance | private | it
       tech | remote | mercenary | criminal | ransomware | digital | online | information
       election
+      grey | gray | black | white | hat
     `,
     examples: [
       {

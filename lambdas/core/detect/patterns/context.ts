@@ -105,6 +105,7 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       hackers of | operatives from | agents from | actors from | spies from | attackers from
       intruders from | crews? from | gangs? from | groups? from | units? from | teams? from
       hackers in | operatives in | hackers based in | a unit of | units of | an arm of
+      with (?:close |direct |deep |strong )?(?:connections|ties|links) to
       the arm of | branch of | working for | work for | works for | worked for | front company of
       front companies of | a front for | fronts for | employed by | hired by | contracted by
       on the payroll of | at the direction of | at the behest of | under the direction of
@@ -119,6 +120,26 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       {
         text: 'Prosecutors said the hackers were working for Russia when they stole the research.',
         claims: ['∅ → Russia'],
+      },
+    ],
+  },
+  byAgent: {
+    means:
+      '"defaced by Bangladeshi hackers", "targeted by attacks from China", "cyberattacks by GCHQ": the agent of an operation.',
+    re: String.raw`\b(?:(?:{words}) by|(?:attacks?|cyberattacks?|cyber attacks?|intrusions?|hacking) from)(?: the)?$`,
+    words: String.raw`
+      hacked | defaced | attacked | targeted | breached | compromised | infiltrated | hijacked
+      taken over | jammed | disrupted | leaked | stolen | wiped | attacks? | cyberattacks?
+      cyber attacks? | intrusions? | hacking | operations?
+    `,
+    examples: [
+      {
+        text: 'Dozens of Israeli websites were defaced by Bangladesh on Monday, the cyber directorate said.',
+        claims: ['∅ → Bangladesh'],
+      },
+      {
+        text: 'Belgian officials said government computer networks were targeted by attacks from China.',
+        claims: ['Belgium → China'],
       },
     ],
   },

@@ -157,10 +157,11 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
   },
   namedAsRole: {
     means: 'The role a naming gives: "…as the hacker behind", "as one of the leaders".',
-    re: String.raw`^[^.;]{0,40}?\bas\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,3}?(?:{words})\b`,
+    re: String.raw`^[^.;]{0,90}?\bas\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,3}?(?:{words})\b`,
     words: String.raw`
       hacker | hackers | leader | administrator | operator | developer | mastermind | member
       head | boss | person | man | woman | individual | figure | culprit | perpetrator | author
+      affiliates? | associate | ringleader | deputy | lieutenant
     `,
     examples: [
       {

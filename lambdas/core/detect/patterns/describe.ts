@@ -4,6 +4,93 @@
 import { definePatterns } from './format';
 
 export const DESCRIBE = definePatterns('roles', 'frame', {
+  objectOfOperation: {
+    means:
+      '"compromised the email account of a staff member of Russia\'s foreign ministry", "hijacked the servers of an Iranian group": a party inside the object of an operation verb is its victim.',
+    re: String.raw`\b(?:{words})\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:(?!by\b)[\w'’-]+\s+){0,6}?(?:of|at|in|belonging to)\s+(?:the\s+|an?\s+)?$`,
+    words: String.raw`
+      compromised | hacked | breached | targeted | attacked | hijacked | infiltrated | penetrated
+      disrupted | defaced | accessed | spied on | took over | wiped | stole (?:data|files|emails|documents) from
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: "Hackers working for North Korea compromised the email account of a staff member of Russia's foreign ministry.",
+        claims: ['∅ → North Korea'],
+      },
+      {
+        text: 'The Russian espionage group Turla hijacked the servers of an Iranian state-sponsored hacking group to spy on governments.',
+        claims: ['∅ → Turla'],
+      },
+    ],
+  },
+  agencyInObject: {
+    means:
+      '"targeted companies on behalf of China": words inside an operation\'s object that still name who it was done for.',
+    re: String.raw`\b(?:{words})(?: the)?$`,
+    words: String.raw`
+      on behalf of | at the behest of | at the direction of | at the request of | for the benefit of
+      on (?:the )?orders? (?:of|from) | working for | acting for | in the service of
+    `,
+    examples: [
+      {
+        text: 'Prosecutors said the contractors hacked the networks of defence firms on behalf of China.',
+        claims: ['∅ → China'],
+      },
+    ],
+  },
+  sympathizer: {
+    means:
+      '"pro-Palestinian hacktivists", "pro-Russian hackers": sympathizers of a state are not the state.',
+    re: String.raw`^(?:pro|anti) -$`,
+    examples: [
+      {
+        text: 'Groups presenting themselves as pro-Palestinian hacktivists claimed to have hacked Israeli hospitals.',
+        claims: [],
+      },
+    ],
+  },
+  hackCompound: {
+    means:
+      '"the State Department hack", "an NSA breach": an organ named before an operation noun is what was hacked.',
+    re: String.raw`^({words})$`,
+    words:
+      'hack | hacks | breach | breaches | intrusion | intrusions | attack | attacks | cyberattack | cyberattacks | leak | leaks',
+    examples: [
+      {
+        text: 'Belgian officials said the State Department hack was the work of Chinese hackers.',
+        claims: ['Belgium → China'],
+      },
+    ],
+  },
+  securityTrade: {
+    means:
+      '"a German cyber-security firm", "a Russian cyber-crime unit": the security trade, not hackers.',
+    re: String.raw`^({words})$`,
+    words: 'security | defence | defense | crime | safety | intelligence',
+    examples: [
+      {
+        text: 'A researcher for a German cyber-security firm found a flaw in the routers that attackers could abuse.',
+        claims: [],
+      },
+    ],
+  },
+  lawEnforcementPeople: {
+    means:
+      '"FBI agents investigated…", "GRU officers hacked…": an organ\'s agents or officers are accused only with an operation after them, or charged.',
+    re: String.raw`^({words})$`,
+    words: 'agents? | officers? | operatives?',
+    examples: [
+      {
+        text: 'FBI agents investigated a series of cyberattacks against a congressional campaign in California.',
+        claims: [],
+      },
+      {
+        text: 'Prosecutors said FSB officers hacked the email accounts of journalists.',
+        claims: ['∅ → FSB'],
+      },
+    ],
+  },
   notAsserted: {
     means: '"…whether a foreign ministry was behind it", "if Russia hacked…": not asserted.',
     re: String.raw`^(whether|if)$`,

@@ -85,6 +85,17 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  groupList: {
+    means: '"the groups Killnet and Legion": the last name of a list after a plural group noun.',
+    re: String.raw`\b(?:groups|gangs|crews|collectives)\s+(?:[A-Z0-9][\w$&.'’()-]*,?\s+){1,4}?(?:and|or)\s+((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+[A-Z0-9][\w$&.'’()-]*){0,3})`,
+    flags: 'g',
+    examples: [
+      {
+        text: 'Police said the cyberattacks on the contest were launched by the groups Killnet and Grey Fox.',
+        claims: ['∅ → Killnet', '∅ → Grey Fox'],
+      },
+    ],
+  },
   groupCode: {
     means: 'Vendor codes for groups no list knows: "UNC4821", "TA577", "Storm-0558", "DEV-0537".',
     re: String.raw`\b(?:{words})\b`,

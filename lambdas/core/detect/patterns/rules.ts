@@ -54,8 +54,8 @@ export const ACCUSED_RULES = defineRules('roles', 'accused', {
       '"Russia and Iran continue to conduct cyber operations": a state or organ in one list with an accused one is accused too.',
     examples: [
       {
-        text: 'U.S. officials blamed Russia and Iran for hacking election offices in three states.',
-        claims: ['United States → Russia', 'United States → Iran'],
+        text: 'The FBI said the cyberattacks on election offices came from China and Russia.',
+        claims: ['FBI → China', 'FBI → Russia'],
       },
     ],
   },

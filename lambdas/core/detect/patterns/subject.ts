@@ -4,6 +4,29 @@
 import { definePatterns } from './format';
 
 export const SUBJECT = definePatterns('roles', 'frame', {
+  organModifier: {
+    means:
+      'The first word of an organ the gazetteer does not name: "Russian security service", "the Chinese spy agency".',
+    re: String.raw`^({words})$`,
+    words: 'security | intelligence | spy | cyber | military | secret | state',
+    examples: [
+      {
+        text: 'Officials said the Russian security service leaked the emails of the climate scientists after hacking their server.',
+        claims: ['∅ → Russia'],
+      },
+    ],
+  },
+  organHead: {
+    means: 'The noun that ends such an organ: "service", "agency", "unit", "command".',
+    re: String.raw`^({words})$`,
+    words: 'services? | agency | agencies | units? | command | forces | bureau | directorate',
+    examples: [
+      {
+        text: 'Officials said the Russian security service leaked the emails of the climate scientists after hacking their server.',
+        claims: ['∅ → Russia'],
+      },
+    ],
+  },
   stateNounAfter: {
     means:
       '"the North Korean government was responsible": the head noun after a demonym is read past.',
@@ -33,16 +56,35 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       },
     ],
   },
+  victimOf: {
+    means:
+      '"members of the Slovak government were victims of phishing", "Anonymous and LulzSec have both been the targets of attacks": a victim, not a doer, whatever else the sentence says.',
+    re: String.raw`^(?:'s )?(?:(?:that|who|which|also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|got|gets|has been|have been|had been|have both been|have all been|has also been|have also been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:{words})\b`,
+    words: String.raw`
+      hacked | breached | infiltrated | attacked | targeted | penetrated | compromised | spied on
+      defaced | hijacked | disrupted | infected | wiped | (?:the |a |an )?(?:main |frequent |latest )?(?:targets?|victims?) of
+    `,
+    examples: [
+      {
+        text: 'Researchers said members of the Slovak government were victims of spear-phishing emails sent by APT29.',
+        claims: ['∅ → APT29'],
+      },
+      {
+        text: 'Anonymous and LulzSec have both been the targets of cyberattacks by GCHQ, the documents show.',
+        claims: ['∅ → GCHQ'],
+      },
+    ],
+  },
   victimPassive: {
     means: '"China was hacked", "Russia\'s networks have been targeted": a victim, not a doer.',
-    re: String.raw`^(?:'s )?(?:(?:that|who|which|also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:{words})\b`,
+    re: String.raw`^(?:'s )?(?:(?:that|who|which|also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been|have both been|have all been|has also been|have also been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:{words})\b`,
     words: String.raw`
       hacked | breached | infiltrated | attacked | targeted | penetrated | compromised | spied on
       launched | deployed | directed | conducted | carried out | orchestrated | stole | sponsored
     `,
     examples: [
       {
-        text: 'Officials said Russia was hacked in a cyberattack on its railways.',
+        text: 'Officials said the cyberattack on Russia was carried out by a criminal gang.',
         claims: [],
       },
     ],
@@ -50,7 +92,7 @@ export const SUBJECT = definePatterns('roles', 'frame', {
   doerOfOperation: {
     means:
       '"Russia was behind", "China hacked", "Iran is responsible": the subject of an operation verb.',
-    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long) )*(?:{words})\b`,
+    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long|presumably|apparently|successfully|once|again|then|later) )*(?:{words})\b`,
     words: String.raw`
       behind | responsible | hacked | breached | infiltrated | attacked | targeted | carried out
       carries out | carry out | conducted | conducts | conduct | orchestrated | launched
@@ -60,6 +102,12 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       caught (?:spying|hacking|snooping|eavesdropping) | interfered | meddled
       tried to (?:interfere|meddle|hack|breach|influence)
       sought to (?:interfere|meddle|hack|breach|influence)
+      hacks | hacking | is hacking | are hacking | spied | spying on | targeting
+      breaches | infects | infected | defaced | defaces | leak(?:ed|s) (?!online|out|onto|on\b) | disrupted | disrupts
+      jammed | jams | sabotaged | wiped | deleted | downloaded | exfiltrated | planted | installed
+      took over | seized control | succeeded in (?:hacking|attacking|breaching|stealing|infiltrating)
+      (?:appears?|appeared|seems?|seemed) to have (?:hacked|breached|attacked|stolen|targeted|been behind)
+      used (?:the |a |an |its )?(?:[\w-]+ ){0,2}(?:spyware|malware|ransomware|wipers?|tools?|exploits?|backdoors?|botnets?|implants?)
     `,
     examples: [
       {

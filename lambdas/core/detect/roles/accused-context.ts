@@ -140,6 +140,10 @@ export const CONTEXT_RULES: AccusedRule[] = [
   { id: CONTEXT.sponsoredBy.id, decide: sponsorshipOfOther },
   { id: CONTEXT.agentOf.id, decide: agentOf },
   { id: CONTEXT.origin.id, decide: (v) => (CONTEXT.origin.test(v.beforeNorm) ? true : undefined) },
+  {
+    id: CONTEXT.byAgent.id,
+    decide: (v) => (CONTEXT.byAgent.test(v.beforeNorm) ? true : undefined),
+  },
   { id: CONTEXT.madeBy.id, decide: madeBy },
   { id: CONTEXT.doneFor.id, decide: doneForOrgan },
   { id: CONTEXT.chargedPeople.id, decide: chargedNationals },

@@ -3,6 +3,8 @@
  * ("Russia was behind…", "China hacked…"), counter-accusation rhetoric, an organ that claims an
  * operation or is named with its unit.
  */
+import { ACCUSED } from '../patterns/accused';
+import { DESCRIBE } from '../patterns/describe';
 import { SUBJECT } from '../patterns/subject';
 import { RESPONSES } from '../patterns/responses';
 import type { AccusedRule, Verdict } from './accused';
@@ -19,6 +21,19 @@ function subjectEnd(v: MentionView): number {
   if (tokens[subjEnd]?.norm === 's' && m.possessive) subjEnd++;
   if (SUBJECT.stateNounAfter.test(tokens[subjEnd]?.norm ?? '')) subjEnd++;
   else if (subjEnd !== m.tokenEnd) subjEnd = m.tokenEnd;
+  // "Russian security service", "the Chinese spy agency": an organ the gazetteer does not name.
+  if (
+    SUBJECT.organModifier.test(tokens[subjEnd]?.norm ?? '') &&
+    SUBJECT.organHead.test(tokens[subjEnd + 1]?.norm ?? '')
+  )
+    subjEnd += 2;
+  // "The United States government (NSA) is hacking…": a short form in parentheses.
+  const paren = /^\s*\(([^()]{1,40})\)/.exec(s.text.slice(tokens[subjEnd - 1]!.end));
+  if (paren) {
+    const endChar = tokens[subjEnd - 1]!.end + paren[0].length;
+    const idx = tokens.findIndex((t) => t.start >= endChar);
+    subjEnd = idx < 0 ? tokens.length : idx;
+  }
   for (let hop = 0; hop < 3 && subjEnd < tokens.length; hop++) {
     let k = subjEnd;
     if (/^(and|or)$/.test(tokens[k]?.norm ?? '')) {
@@ -47,7 +62,7 @@ function subjectEnd(v: MentionView): number {
 const afterSubject = new WeakMap<MentionView, string>();
 
 /** The ten words after the subject, normalized (read once per mention). */
-function wordsAfterSubject(v: MentionView): string {
+export function wordsAfterSubject(v: MentionView): string {
   let words = afterSubject.get(v);
   if (words === undefined) {
     const end = subjectEnd(v);
@@ -79,9 +94,28 @@ function organClaims(v: MentionView): Verdict {
     : undefined;
 }
 
-/** "GRU Unit 74455", "FSB officers": an organ named with a unit. */
+/**
+ * "GRU Unit 74455", "FSB officers hacked…": an organ named with a unit, or with its officers
+ * doing an operation ("FBI agents investigated…" accuse no one).
+ */
 function organUnit(v: MentionView): Verdict {
-  return v.e.type === 'organ' && SUBJECT.organUnit.test(v.after[0]?.norm ?? '') ? true : undefined;
+  if (v.e.type !== 'organ' || !SUBJECT.organUnit.test(v.after[0]?.norm ?? '')) return undefined;
+  return DESCRIBE.lawEnforcementPeople.test(v.after[0]!.norm) ? operationAfter(v, 0) : true;
+}
+
+/** Whether the people named k words after the mention are charged, or do an operation. */
+export function operationAfter(v: MentionView, k: number): boolean {
+  const { m, before, tokens } = v;
+  if (before.some((t) => ACCUSED.chargeVerb.test(t.norm))) return true;
+  const rest = tokens
+    .slice(m.tokenEnd + k + 1, m.tokenEnd + k + 5)
+    .map((t) => t.norm)
+    .join(' ');
+  // "…officers, over the hacking of…": charged over an operation.
+  return (
+    DESCRIBE.servicesOperation.test(rest) ||
+    /^(?:over|for) (?:the )?(?:hack|hacking|cyber|breach|intrusion|attack)/.test(rest)
+  );
 }
 
 export const SUBJECT_RULES: AccusedRule[] = [

@@ -11,8 +11,11 @@ import { ACCUSED } from '../patterns/accused';
 import { ACCUSERS } from '../patterns/accusers';
 import { DESCRIBE } from '../patterns/describe';
 import { ACCUSED_RULES } from '../patterns/rules';
+import { CONTEXT } from '../patterns/context';
+import { SUBJECT } from '../patterns/subject';
+import { CAP_WORD } from './accusers';
 import { CONTEXT_RULES } from './accused-context';
-import { SUBJECT_RULES } from './accused-subject';
+import { operationAfter, SUBJECT_RULES, wordsAfterSubject } from './accused-subject';
 import { MentionView } from './mention-view';
 
 /** A rule's verdict: accused, not accused, or no say. */
@@ -43,6 +46,24 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         ? false
         : undefined,
   },
+  {
+    id: DESCRIBE.sympathizer.id,
+    decide: (v) =>
+      DESCRIBE.sympathizer.test(
+        v.before
+          .slice(-2)
+          .map((t) => t.norm)
+          .join(' '),
+      )
+        ? false
+        : undefined,
+  },
+  { id: DESCRIBE.objectOfOperation.id, decide: objectOfOperation },
+  {
+    // "members of the Slovak government were victims of spear phishing": a victim, not a doer.
+    id: SUBJECT.victimOf.id,
+    decide: (v) => (SUBJECT.victimOf.test(wordsAfterSubject(v)) ? false : undefined),
+  },
   { id: ACCUSED.linkSuffix.id, decide: linkedSuffix },
   { id: ACCUSED.hackerNoun.id, decide: describedAsHackers },
 ];
@@ -65,6 +86,19 @@ export function isAccusedMention(m: Mention, s: Sentence): boolean {
       });
     return verdict;
   }
+  return false;
+}
+
+/**
+ * "compromised the email account of a staff member of Russia's foreign ministry": inside the
+ * object of an operation verb — unless the words before tie it to the operation ("targeted
+ * companies on behalf of China").
+ */
+function objectOfOperation(v: MentionView): Verdict {
+  const before = v.s.text.slice(Math.max(0, v.m.start - 90), v.m.start);
+  if (!DESCRIBE.objectOfOperation.test(before)) return undefined;
+  if (DESCRIBE.agencyInObject.test(v.beforeNorm) || CONTEXT.tiedTo.test(v.beforeNorm))
+    return undefined;
   return false;
 }
 
@@ -138,6 +172,25 @@ function describedAsHackers(v: MentionView): Verdict {
 /** The verdict on a hacker noun found `k` words after the mention; 'next' reads on. */
 function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'next' {
   const { m, s, after, tokens } = v;
+  // "the State Department hack": what was hacked.
+  if (v.e.type === 'organ' && k === 0 && !m.possessive && DESCRIBE.hackCompound.test(w))
+    return false;
+  // "a German cyber-security firm": the security trade.
+  if (
+    w === 'cyber' &&
+    after[k + 1]?.norm === '-' &&
+    DESCRIBE.securityTrade.test(after[k + 2]?.norm ?? '')
+  )
+    return false;
+  // "FBI agents investigated…" accuse no one; "FSB operatives hacked…" do.
+  if (v.e.type === 'organ' && DESCRIBE.lawEnforcementPeople.test(w)) return operationAfter(v, k);
+  // "Spanish hacker Jose Rodriguez found…": one person of that nationality, not the state.
+  if (
+    w === 'hacker' &&
+    m.form === 'demonym' &&
+    CAP_WORD.test(tokens[m.tokenEnd + k + 1]?.raw ?? '')
+  )
+    return false;
   // "Chinese hackers could in theory disrupt pipelines": a capability, not an operation
   // ("may have stolen" is still a claim, hedged).
   const modal = tokens.slice(m.tokenEnd + k + 1, m.tokenEnd + k + 3).map((t) => t.norm);

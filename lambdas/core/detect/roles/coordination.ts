@@ -6,7 +6,9 @@
 import type { Candidate, Sentence, Span } from '../document';
 import { note, tracing } from '../explain';
 import { entityParty, label } from '../parties';
+import type { Mention } from '../gazetteer';
 import { ACCUSED } from '../patterns/accused';
+import { SUBJECT } from '../patterns/subject';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { isAccusedMention } from './accused';
 
@@ -25,8 +27,10 @@ export function sortMentions(s: Sentence): SentenceRoles {
     if (s.groups.some((g) => g.tokenStart <= m.tokenStart && m.tokenEnd <= g.tokenEnd)) continue;
     const e = m.entity;
     const span = { party: entityParty(e), tokenStart: m.tokenStart, tokenEnd: m.tokenEnd };
-    if (e.type === 'actor') roles.accused.push(span);
-    else if (e.type === 'outlet') roles.candidates.push({ ...span, outlet: true });
+    if (e.type === 'actor') {
+      if (actorIsVictim(s, m)) continue;
+      roles.accused.push(span);
+    } else if (e.type === 'outlet') roles.candidates.push({ ...span, outlet: true });
     else if (e.type === 'vendor' || e.type === 'person')
       roles.candidates.push({ ...span, outlet: false });
     else if (isAccusedMention(m, s)) {
@@ -35,6 +39,20 @@ export function sortMentions(s: Sentence): SentenceRoles {
     } else roles.candidates.push({ ...span, outlet: false });
   }
   return roles;
+}
+
+/** "Anonymous and LulzSec have both been the targets of attacks by GCHQ": a group as a victim. */
+function actorIsVictim(s: Sentence, m: Mention): boolean {
+  let end = m.tokenEnd;
+  if (/^(and|or)$/.test(s.tokens[end]?.norm ?? '')) {
+    const next = s.mentions.find((o) => o.tokenStart === end + 1 && o.entity.type === 'actor');
+    if (next) end = next.tokenEnd;
+  }
+  const words = s.tokens
+    .slice(end, end + 10)
+    .map((t) => t.norm)
+    .join(' ');
+  return SUBJECT.victimOf.test(words);
 }
 
 /** "China's Ministry of State Security", "Russia's GRU": an organ owned by an accused state is accused. */

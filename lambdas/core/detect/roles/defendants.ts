@@ -109,11 +109,14 @@ function defendant(
   if (rejected(text, shape, m, raw, lead)) return;
   // Named as the object of the charge or of the link itself ("charged Ruslan Astamirov",
   // "linked Aleksandr Ermakov to the attack"): a person needs no other word.
+  // A naming that passed `rejected` names its object in a role ("named X as the hacker behind").
+  const namedInRole = shape === DEFENDANTS.object && DEFENDANTS.namingVerb.test(m[0]);
   const direct =
-    shape !== DEFENDANTS.subject &&
-    shape !== DEFENDANTS.list &&
-    !/(?:,|called|named)\s*$/.test(lead) &&
-    !/\s(?:an?|the|two|three|four|five)\s/.test(lead);
+    namedInRole ||
+    (shape !== DEFENDANTS.subject &&
+      shape !== DEFENDANTS.list &&
+      !/(?:,|called|named)\s*$/.test(lead) &&
+      !/\s(?:an?|the|two|three|four|five)\s/.test(lead));
   let name = raw
     .replace(/^The\s+/, '')
     .replace(/['’]s$/, '')

@@ -116,8 +116,8 @@ export function describeGroups(s: Sentence, accused: Span[]): void {
  */
 export function blamedItsOrgan(s: Sentence, accused: Span[]): void {
   const ownOrgan = ACCUSED.blamedItsOrgan.exec(s.text);
-  if (!ownOrgan || !accused.every((a) => a.party.kind !== 'state')) return;
   const subject = s.mentions[0];
+  if (!ownOrgan) return;
   if (
     subject &&
     subject.entity.type === 'country' &&
