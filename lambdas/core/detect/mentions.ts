@@ -93,6 +93,7 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
     MENTIONS.namedGroup,
     MENTIONS.groupAfterNoun,
     MENTIONS.groupList,
+    MENTIONS.membersOfGroup,
     MENTIONS.groupCode,
     MENTIONS.groupBeforeNoun,
   ]) {
@@ -164,7 +165,12 @@ function groupSpan(
   if (tStart === -1 || tEnd <= tStart) return;
   const party = known
     ? entityParty(known)
-    : { name, kind: groupKind(text, start, end), country: groupCountry(s, start), actor: name };
+    : {
+        name,
+        kind: groupKind(text, start, end),
+        country: groupCountry(s, start) ?? namedState(gaz, name),
+        actor: name,
+      };
   return { party, tokenStart: tStart, tokenEnd: tEnd };
 }
 
@@ -185,6 +191,13 @@ function groupKind(text: string, start: number, end: number): PartyKind {
       : /state|government|military|intelligence|espionage|spy|nation/i.test(window)
         ? 'state-linked-group'
         : 'unknown';
+}
+
+/** "MoroccanGhosts", "PakistanCyberArmy": a state written into a one-word name. */
+function namedState(gaz: Gazetteer, name: string): string | null {
+  const first = /^(\p{Lu}\p{Ll}{3,})\p{Lu}/u.exec(name)?.[1];
+  const e = first ? gaz.resolve(first) : undefined;
+  return e?.type === 'country' && !e.bloc ? e.country : null;
 }
 
 /** The state a demonym or a "<country>-linked" near the name ties the group to. */

@@ -81,7 +81,7 @@ export const CONTEXT = definePatterns('roles', 'frame', {
   institutionPart: {
     means:
       '"the Canadian Centre for Cyber Security, part of the Communications Security Establishment": an institution\'s place in its government.',
-    re: String.raw`\b(?:{words})\s*,?\s*(?:which is\s+)?part of\s+(?:the\s+)?$`,
+    re: String.raw`\b(?:{words})\s*(?:\([^()]{1,15}\)\s*)?,?\s*(?:which is\s+)?part of\s+(?:the\s+)?$`,
     words: String.raw`
       Security | Centre | Center | Agency | Office | Department | Ministry | Bureau | Directorate
       Service | Services | Authority | Commission | Council | Institute | Police | Command
@@ -140,6 +140,29 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       {
         text: 'Belgian officials said government computer networks were targeted by attacks from China.',
         claims: ['Belgium → China'],
+      },
+    ],
+  },
+  operatesFrom: {
+    means:
+      '"a group that appears to operate out of the Jiangsu province in China", "hackers based in Chengdu, China": where the operators are.',
+    re: String.raw`\b(?:operat\w*|based|located|headquartered) (?:out of|from|in) (?:the )?(?:[\w-]+ ){1,3}?(?:province |city |region |area )?(?:in |, )?$`,
+    flags: 'i',
+    examples: [
+      {
+        text: 'Researchers said the espionage group appears to operate out of the Jiangsu province in China and has hacked defence firms.',
+        claims: ['∅ → China'],
+      },
+    ],
+  },
+  usedBy: {
+    means:
+      '"a spy tool … was used by Ethiopian government agencies to spy on dissidents": the user of a tool for an operation.',
+    re: String.raw`\bused by(?: the)?$`,
+    examples: [
+      {
+        text: 'Researchers said the spyware was used by Ethiopian government agencies to spy on dissidents abroad.',
+        claims: ['∅ → Ethiopia'],
       },
     ],
   },

@@ -228,10 +228,12 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
   servicesOperation: {
     means:
       '"Russian intelligence services were behind…": the services named as the doer of an operation.',
-    re: String.raw`^(?:(?:were|was|are|is|have been|has been|had been|also|allegedly|likely|probably) )*(?:{words})\b`,
+    re: String.raw`^(?:(?:were|was|are|is|have been|has been|had been|also|allegedly|likely|probably|successfully|secretly) )*(?:{words})\b`,
     words: String.raw`
       behind | responsible | hacked | breached | targeted | attacked | carried out | conducted
       launched | orchestrated | infiltrated | compromised | stole | deployed | directed
+      spying | spied | sabotaged | disrupted | defaced | hacking | eavesdropped | eavesdropping
+      wiretapp\w+ | leaked | planted | installed
     `,
     examples: [
       {

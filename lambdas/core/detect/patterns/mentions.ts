@@ -70,7 +70,7 @@ export const MENTIONS = definePatterns('mentions', '', {
       hacker ?group | hacking ?group | hacktivist group | attack group | threat group
       threat ?actor | espionage group | APT group | criminal group | cybercrime group
       ransomware (?:group|gang) | (?:hacker|hacking|hacktivist) collective | extortion group
-      (?:the|a|an) group | (?:the|a|an) gang
+      (?:the|a|an) (?:[\w-]+ )?group | (?:the|a|an) (?:[\w-]+ )?gang
     `,
     flags: 'g',
     examples: [
@@ -82,6 +82,18 @@ export const MENTIONS = definePatterns('mentions', '', {
       {
         text: "The hacker group Velvet Lynx said it had hacked the airline's booking system.",
         claims: ['∅ → Velvet Lynx'],
+      },
+    ],
+  },
+  membersOfGroup: {
+    means:
+      '"hackers of the MoroccanGhosts group", "members of the Sandfly crew": the group the hackers belong to.',
+    re: String.raw`\b(?:[Hh]ackers|[Mm]embers|[Oo]perators|[Aa]ffiliates) (?:of|from) the ((?:[A-Z][\w$&.'’()-]*)(?:\s+[A-Z][\w$&.'’()-]*){0,2})\s+(?:group|gang|crew|collective|team)\b`,
+    flags: 'g',
+    examples: [
+      {
+        text: 'Hackers of the SandyOwls group breached and defaced the website of the finance ministry.',
+        claims: ['∅ → SandyOwls'],
       },
     ],
   },

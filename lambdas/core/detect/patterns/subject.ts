@@ -105,7 +105,7 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       hacks | hacking | is hacking | are hacking | spied | spying on | targeting
       breaches | infects | infected | defaced | defaces | leak(?:ed|s) (?!online|out|onto|on\b) | disrupted | disrupts
       jammed | jams | sabotaged | wiped | deleted | downloaded | exfiltrated | planted | installed
-      took over | seized control | succeeded in (?:hacking|attacking|breaching|stealing|infiltrating)
+      took over | seized control | gain(?:s|ed)? (?:root |unauthori[sz]ed |remote |full |administrator )?access | succeeded in (?:hacking|attacking|breaching|stealing|infiltrating)
       (?:appears?|appeared|seems?|seemed) to have (?:hacked|breached|attacked|stolen|targeted|been behind)
       used (?:the |a |an |its )?(?:[\w-]+ ){0,2}(?:spyware|malware|ransomware|wipers?|tools?|exploits?|backdoors?|botnets?|implants?)
     `,

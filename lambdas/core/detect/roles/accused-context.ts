@@ -144,6 +144,23 @@ export const CONTEXT_RULES: AccusedRule[] = [
     id: CONTEXT.byAgent.id,
     decide: (v) => (CONTEXT.byAgent.test(v.beforeNorm) ? true : undefined),
   },
+  {
+    id: CONTEXT.operatesFrom.id,
+    decide: (v) =>
+      CONTEXT.operatesFrom.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start))
+        ? true
+        : undefined,
+  },
+  {
+    id: CONTEXT.usedBy.id,
+    decide: (v) =>
+      CONTEXT.usedBy.test(v.beforeNorm) &&
+      /^[^.;]{0,40}?\bto (?:spy|hack|target|attack|infect|surveil|monitor|steal|break|eavesdrop|track)/i.test(
+        v.rest,
+      )
+        ? true
+        : undefined,
+  },
   { id: CONTEXT.madeBy.id, decide: madeBy },
   { id: CONTEXT.doneFor.id, decide: doneForOrgan },
   { id: CONTEXT.chargedPeople.id, decide: chargedNationals },

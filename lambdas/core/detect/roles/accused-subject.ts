@@ -106,7 +106,10 @@ function organUnit(v: MentionView): Verdict {
 /** Whether the people named k words after the mention are charged, or do an operation. */
 export function operationAfter(v: MentionView, k: number): boolean {
   const { m, before, tokens } = v;
-  if (before.some((t) => ACCUSED.chargeVerb.test(t.norm))) return true;
+  if (
+    before.some((t) => ACCUSED.chargeVerb.test(t.norm) || /^(?:indictments?|charges)$/.test(t.norm))
+  )
+    return true;
   const rest = tokens
     .slice(m.tokenEnd + k + 1, m.tokenEnd + k + 5)
     .map((t) => t.norm)
@@ -114,6 +117,9 @@ export function operationAfter(v: MentionView, k: number): boolean {
   // "…officers, over the hacking of…": charged over an operation.
   return (
     DESCRIBE.servicesOperation.test(rest) ||
+    /^to (?:spy|hack|target|attack|infect|surveil|monitor|steal|break into|eavesdrop)\b/.test(
+      rest,
+    ) ||
     /^(?:over|for) (?:the )?(?:hack|hacking|cyber|breach|intrusion|attack)/.test(rest)
   );
 }

@@ -197,9 +197,11 @@ function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'nex
   if (DESCRIBE.capabilityModal.test(modal[0] ?? '') && modal[1] !== 'have' && modal[1] !== 'not')
     return false;
   // "a Chinese cyber emergency response team", "the U.S. cyber agency": an institution speaking.
+  // ("…government agencies to spy on dissidents" still do an operation.)
   if (
     /^(cyber|state|national|government)$/.test(w) &&
-    DESCRIBE.institutionNoun.test(after[k + 1]?.norm ?? '')
+    DESCRIBE.institutionNoun.test(after[k + 1]?.norm ?? '') &&
+    !operationAfter(v, k + 1)
   )
     return false;
   // "Chinese government said" → speaker, not accused; "Chinese government hackers" → accused.
