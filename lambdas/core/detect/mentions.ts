@@ -156,8 +156,12 @@ function groupSpan(
     ) &&
     /\s\p{Lu}/u.test(text.slice(inside[inside.length - 1]!.end, end));
   if (taken(tokens, ownState ? [] : mentions, found, start, end)) return;
-  // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity.
-  const known = gaz.resolve(name);
+  // A name the gazetteer knows by another spelling or context ("BlackCat"): that entity; a
+  // name written beside a known alias ("Dukes/Nobelium/APT29") is that actor.
+  const slashed = mentions.find(
+    (m) => m.start === end + 1 && text[end] === '/' && m.entity.type === 'actor',
+  );
+  const known = slashed?.entity ?? gaz.resolve(name);
   if (known && known.type !== 'actor') return;
   const tStart = tokens.findIndex((t) => t.start >= start);
   let tEnd = tokens.findIndex((t) => t.start >= end);
@@ -202,15 +206,17 @@ function namedState(gaz: Gazetteer, name: string): string | null {
 
 /** The state a demonym or a "<country>-linked" near the name ties the group to. */
 function groupCountry(s: Sentence, start: number): string | null {
-  return (
-    s.mentions.find(
-      (m) =>
-        m.entity.type === 'country' &&
-        !m.entity.bloc &&
-        Math.abs(m.start - start) < 80 &&
-        (m.form === 'demonym' ||
-          m.start === start ||
-          /-(?:linked|backed|based|nexus|sponsored|aligned)/.test(s.text.slice(m.end, m.end + 12))),
-    )?.entity.country ?? null
+  const near = s.mentions.filter(
+    (m) =>
+      m.entity.type === 'country' &&
+      !m.entity.bloc &&
+      Math.abs(m.start - start) < 80 &&
+      (m.form === 'demonym' ||
+        m.start === start ||
+        /-(?:linked|backed|based|nexus|sponsored|aligned)/.test(s.text.slice(m.end, m.end + 12))),
   );
+  // The nearest one: "the Slovak companies said the Russian group Dukes…" is Russian.
+  const distance = (m: Mention) => (m.start <= start ? start - m.end : (m.start - start) * 2);
+  near.sort((a, b) => distance(a) - distance(b));
+  return near[0]?.entity.country ?? null;
 }

@@ -4,6 +4,19 @@
 import { definePatterns } from './format';
 
 export const DESCRIBE = definePatterns('roles', 'frame', {
+  headlineVersus: {
+    means:
+      'A headline "<attacker> vs. <target>": "Turkish activists vs. the communications ministry", "NSA vs. Chinese telecoms".',
+    re: String.raw`\s(?:vs\.?|versus)\s`,
+    flags: 'i',
+    examples: [
+      {
+        title: 'Tunisian hacktivists vs. a Paris school',
+        text: 'The school said its website was defaced on Monday and a message was left on its homepage.',
+        claims: ['∅ → Tunisia'],
+      },
+    ],
+  },
   objectOfOperation: {
     means:
       '"compromised the email account of a staff member of Russia\'s foreign ministry", "hijacked the servers of an Iranian group": a party inside the object of an operation verb is its victim.',
@@ -202,7 +215,7 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     re: String.raw`^({words})$`,
     words: String.raw`
       hackers? | hacking | cyber(?!security)\w* | spies | operatives | actors? | groups? | units?
-      agents? | -
+      agents?
     `,
     examples: [
       {

@@ -58,6 +58,7 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         ? false
         : undefined,
   },
+  { id: DESCRIBE.headlineVersus.id, decide: headlineVersus },
   { id: DESCRIBE.objectOfOperation.id, decide: objectOfOperation },
   {
     // "members of the Slovak government were victims of spear phishing": a victim, not a doer.
@@ -100,6 +101,14 @@ function objectOfOperation(v: MentionView): Verdict {
   if (DESCRIBE.agencyInObject.test(v.beforeNorm) || CONTEXT.tiedTo.test(v.beforeNorm))
     return undefined;
   return false;
+}
+
+/** A headline "<attacker> vs. <target>": the side before it did it, the side after it was hit. */
+function headlineVersus(v: MentionView): Verdict {
+  if (v.s.index !== 0 || v.s.paragraphIndex !== 0) return undefined;
+  const vs = DESCRIBE.headlineVersus.exec(v.s.text);
+  if (!vs) return undefined;
+  return v.m.start < vs.index;
 }
 
 /** "APT41, a Chinese group that…": the demonym describes the actor named just before. */
@@ -231,6 +240,8 @@ function governmentNounVerdict(v: MentionView, k: number, w: string): boolean | 
   const { m, after, before, tokens, e } = v;
   const next = after[k + 1]?.norm ?? '';
   if (DESCRIBE.governmentHackers.test(next)) return true;
+  // "Russian government-backed hackers" (not "Slovak government - 2021").
+  if (next === '-' && ACCUSED.linkSuffix.test(after[k + 2]?.norm ?? '')) return true;
   if (e.type === 'organ' || w === 'intelligence' || w === 'military') {
     // "Russian military intelligence" is accused unless it speaks ("German intelligence had
     // concluded that…").

@@ -25,10 +25,12 @@ export function readRoles(doc: Doc, gaz: Gazetteer): void {
       lastAccused = null;
     lastParagraph = s.paragraphIndex;
     const found = sentenceFindings(s, gaz, {
-      // The lead's cyber story carries into the paragraph that follows it.
+      // The lead's cyber story carries into the paragraph that follows it, and a headline is
+      // about the story it heads.
       paragraphIsCyber:
         (paraCyber.get(s.paragraphIndex) ?? false) ||
-        (s.paragraphIndex <= 2 && (paraCyber.get(s.paragraphIndex - 1) ?? false)),
+        (s.paragraphIndex <= 2 && (paraCyber.get(s.paragraphIndex - 1) ?? false)) ||
+        (s.paragraphIndex === 0 && (paraCyber.get(1) ?? false)),
       lastAccused,
       lastSpeaker,
       people,
