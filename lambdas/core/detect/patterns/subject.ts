@@ -75,24 +75,10 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       },
     ],
   },
-  victimPassive: {
-    means: '"China was hacked", "Russia\'s networks have been targeted": a victim, not a doer.',
-    re: String.raw`^(?:'s )?(?:(?:that|who|which|also|allegedly|reportedly|repeatedly|itself|often|recently|previously|already) )*(?:was|were|is|are|been|be|being|got|gets|has been|have been|had been|have both been|have all been|has also been|have also been) (?:(?:also|repeatedly|itself|allegedly|reportedly|previously|recently|successfully) )*(?:{words})\b`,
-    words: String.raw`
-      hacked | breached | infiltrated | attacked | targeted | penetrated | compromised | spied on
-      launched | deployed | directed | conducted | carried out | orchestrated | stole | sponsored
-    `,
-    examples: [
-      {
-        text: 'Officials said the cyberattack on Russia was carried out by a criminal gang.',
-        claims: [],
-      },
-    ],
-  },
   doerOfOperation: {
     means:
       '"Russia was behind", "China hacked", "Iran is responsible": the subject of an operation verb.',
-    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long|presumably|apparently|successfully|once|again|then|later) )*(?:{words})\b`,
+    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long|presumably|apparently|successfully|once|again|then|later|temporarily|briefly) )*(?:{words})\b`,
     words: String.raw`
       behind | responsible | hacked | breached | infiltrated | attacked | targeted | carried out
       carries out | carry out | conducted | conducts | conduct | orchestrated | launched
@@ -110,6 +96,10 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       used (?:the |a |an |its )?(?:[\w-]+ ){0,2}(?:spyware|malware|ransomware|wipers?|tools?|exploits?|backdoors?|botnets?|implants?)
     `,
     examples: [
+      {
+        text: 'Presumably North Korea or pro-North Korean groups temporarily jammed South Korean government websites.',
+        claims: ['∅ → North Korea'],
+      },
       {
         text: 'U.S. officials said China was behind the breach of the personnel agency.',
         claims: ['United States → China'],

@@ -42,7 +42,28 @@ function subjectEnd(v: MentionView): number {
       const next = s.mentions.find((o) => o.tokenStart === k);
       if (next && next.entity.type !== 'outlet' && next.entity.type !== 'vendor') {
         subjEnd = next.tokenEnd;
+        // "North Korea or pro-North Korean group(s) jams…": the other party's own head noun.
+        while (
+          subjEnd < tokens.length &&
+          subjEnd - next.tokenEnd < 2 &&
+          /^(?:groups?|hackers|s)$/.test(tokens[subjEnd]!.norm)
+        )
+          subjEnd++;
         continue;
+      }
+      // "…or pro-North Korean groups": a sympathizer of the other party.
+      if (tokens[k]?.norm === 'pro' && tokens[k + 1]?.norm === '-') {
+        const other = s.mentions.find((o) => o.tokenStart === k + 2);
+        if (other) {
+          subjEnd = other.tokenEnd;
+          while (
+            subjEnd < tokens.length &&
+            subjEnd - other.tokenEnd < 2 &&
+            /^(?:groups?|hackers|s)$/.test(tokens[subjEnd]!.norm)
+          )
+            subjEnd++;
+          continue;
+        }
       }
     }
     const appositive = SUBJECT.appositive.exec(s.text.slice(tokens[subjEnd - 1]!.end));
@@ -78,7 +99,7 @@ export function wordsAfterSubject(v: MentionView): string {
 /** "Russia was behind", "China hacked", "Iran is responsible" — not "China was hacked". */
 function doerOfOperation(v: MentionView): Verdict {
   const next = wordsAfterSubject(v);
-  return !SUBJECT.victimPassive.test(next) && SUBJECT.doerOfOperation.test(next) ? true : undefined;
+  return !SUBJECT.victimOf.test(next) && SUBJECT.doerOfOperation.test(next) ? true : undefined;
 }
 
 /** "the United States is itself the world's biggest hacker", "Washington, the real empire of hacking". */
