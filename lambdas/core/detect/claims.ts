@@ -11,12 +11,13 @@ import { note, tracing } from './explain';
 import type { Gazetteer } from './gazetteer';
 import { accusedKey, accuserKey, entityParty, label, sameParty } from './parties';
 import { ACTION_RULES } from './patterns/actions';
+import { CLAIMS } from './patterns/claims';
 import { RESPONSES } from './patterns/responses';
 import { findTarget } from './roles/target';
 
 export function buildClaims(doc: Doc, gaz: Gazetteer): void {
   inheritAccusers(doc.findings);
-  doc.drafts = merge(doc.findings);
+  doc.drafts = withoutPassingMentions(doc, merge(doc.findings));
   const claims = doc.drafts.map((d) => d.claim);
   leadTarget(doc, gaz, claims);
   sponsorsNamedAnywhere(doc.findings, claims, gaz);
@@ -30,6 +31,26 @@ export function buildClaims(doc: Doc, gaz: Gazetteer): void {
         subject: `${label(d.claim.accuser)} → ${label(d.claim.accused)}`,
         detail: `from sentences ${d.findings.map((f) => f.sentenceIndex).join(', ')}`,
       });
+}
+
+/**
+ * A patch or vulnerability story that mentions in passing who once used a flaw ("the flaw was
+ * also used by APT28") reports no attribution: its claims made only of such sentences go.
+ */
+function withoutPassingMentions(doc: Doc, drafts: ClaimDraft[]): ClaimDraft[] {
+  const vuln = doc.sentences.filter((s) => CLAIMS.vulnerabilityWording.test(s.text)).length;
+  if (vuln < 3 || vuln / doc.sentences.length < 0.25) return drafts;
+  return drafts.filter((d) => {
+    const passing = d.claim.sentences.every((s) => CLAIMS.passingMention.test(s));
+    if (passing)
+      note({
+        stage: 'claims',
+        what: 'dropped: passing mention',
+        pattern: CLAIMS.passingMention.id,
+        subject: label(d.claim.accused),
+      });
+    return !passing;
+  });
 }
 
 /** Distance from a finding to one with an accuser; text before counts less than text after. */

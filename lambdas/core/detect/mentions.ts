@@ -101,7 +101,8 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
       const name = m[1] ?? m[0];
       const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
       if (!span) continue;
-      if (p !== MENTIONS.namedGroup || MENTIONS.selfNaming.test(m[0])) span.surelyGroup = true;
+      const frame = s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length);
+      if (p !== MENTIONS.namedGroup || MENTIONS.selfNaming.test(frame)) span.surelyGroup = true;
       out.push(span);
       note({
         stage: 'mentions',
@@ -141,8 +142,10 @@ function groupSpan(
     /^CVE-/i.test(name)
   )
     return;
-  // "malware known as X", "the flaw, dubbed X": a tool or a bug, not a group.
+  // "malware known as X", "the flaw, dubbed X": a tool or a bug, not a group; "a researcher who
+  // goes by X": a person who is no threat.
   if (MENTIONS.malwareContext.test(text.slice(Math.max(0, start - 60), start))) return;
+  if (MENTIONS.researcherBefore.test(text.slice(Math.max(0, start - 70), start))) return;
   const end = start + name.length;
   // "the Turkish Crime Family", "Yemen Cyber Army": a state named inside a longer name is part of it.
   const inside = mentions.filter((m) => m.start < end && start < m.end);

@@ -142,6 +142,22 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       },
     ],
   },
+  agentOfProduct: {
+    means:
+      '"the Signal protocol, developed by Open Whisper Systems": who made a product, not who ran an operation.',
+    re: String.raw`\b(?:{words})\b[^.;]{0,50}?\b(?:developed|created|built|designed|made)\s*$`,
+    words: String.raw`
+      protocol | app | application | software | platform | product | system | service | browser
+      encryption | library | framework | standard | firmware | device | game | website | tool
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'WhatsApp encryption relies on the Signal protocol, developed by Open Whisper Systems, which researchers say has no backdoor for hackers.',
+        claims: [],
+      },
+    ],
+  },
   namingVerb: {
     means: 'Naming verbs: "named a Russian national…" accuses only with the role it names him in.',
     re: String.raw`^(?:{words})\b`,

@@ -26,13 +26,13 @@ export const MENTIONS = definePatterns('mentions', '', {
   namedGroup: {
     means:
       'Names of groups the gazetteer does not know: "a group calling itself X", "tracked as Storm-1234".',
-    re: String.raw`\b(?:{words})\s+(?:the\s+)?["“'‘]?((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+(?:of\s+|al-|ad-|the\s+)?[A-Z0-9][\w$&.'’()-]*){0,4})`,
+    re: String.raw`\b(?:{words})\s+(?:the\s+)?["“'‘@]?((?:[A-Z0-9][\w$&.'’()-]*)(?:\s+(?:of\s+|al-|ad-|the\s+)?[A-Z0-9][\w$&.'’()-]*){0,4})`,
     words: String.raw`
-      call(?:s|ed|ing)? (?:itself|themselves) | known as | dubbed | nicknamed | tracked as
+      call(?:s|ed|ing)? (?:itself|themselves) | known (?:only |simply )?as | dubbed | nicknamed | tracked as
       tracks as | tracking as | tracks it as
       (?:which|that) (?:it|the company|researchers|[A-Z]\w+) (?:calls|has dubbed|dubbed|named|tracks as)
       under the (?:name|moniker) | going by(?: the name)? | self-(?:described|styled)
-      goes by(?: the (?:nickname|name|handle|alias|moniker)(?: of)?)? | go by
+      goes by(?: the (?:\w+ )?(?:nickname|name|handle|alias|moniker)(?: of)?)? | go by
       (?:nickname|handle|alias|moniker) of | a group named | a group called | a gang called
       an outfit called | a crew called | a collective called
     `,
@@ -44,17 +44,42 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  researcherBefore: {
+    means:
+      '"a security researcher who goes by SandboxEscaper": a name given to a researcher, a journalist or a developer is no threat group.',
+    re: String.raw`\b(?:{words})(?:\s*,|\s+(?:who|that))?\s+(?:(?:goes|go|is|was|are)\s+)?(?:by|known|called|named|nicknamed|dubbed)\b[^.;]{0,35}$`,
+    words: String.raw`
+      researchers? | analysts? | experts? | scientists? | engineers? | journalists? | reporters?
+      developers? | students? | professors? | whistle-?blowers?
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'A security researcher who goes by the Twitter handle SandboxEscaper published a Windows zero-day without warning Microsoft.',
+        claims: [],
+      },
+    ],
+  },
   selfNaming: {
     means:
       'Words in a group-name frame that say the name is a group\'s (not a flaw\'s or a campaign\'s): "calls itself", "goes by", "a gang called".',
     re: String.raw`\b(?:{words})\b`,
     words: String.raw`
-      call(?:s|ed|ing)? (?:itself|themselves) | goes by | go by | going by
-      (?:nickname|handle|alias|moniker) of | self-(?:described|styled)
+      call(?:s|ed|ing)? (?:itself|themselves) | self-(?:described|styled)
       (?:group|gang|outfit|crew|collective) (?:named|called)
+      (?:hackers?|attackers?|cybercriminals?|criminals?|extortionists?|group|gang|crew|actor)[^.;]{0,25}?\b(?:goes by|go by|going by|known (?:only |simply )?as|(?:nickname|handle|alias|moniker) of)
     `,
     flags: 'i',
     examples: [
+      {
+        text: 'A security researcher who goes by the Twitter handle SandboxEscaper published a Windows zero-day without warning Microsoft.',
+        claims: [],
+        fires: false,
+      },
+      {
+        text: 'Earlier this week the hacker, known only as Quill0042, broke into the marketplace and stole the names of its buyers.',
+        claims: ['∅ → Quill0042'],
+      },
       {
         text: 'The gang calls itself Night Harbour and demanded a ransom from the city council after hacking its servers.',
         claims: ['∅ → Night Harbour'],

@@ -87,11 +87,13 @@ function rejected(text: string, shape: Pattern, m: RegExpExecArray, raw: string,
     DEFENDANTS.subjectVictim.test(m[0].slice(lead.length + raw.length))
   )
     return true;
-  // "The forensic review was carried out by FTI Consulting": who did something that is not an
-  // operation.
+  // "The forensic review was carried out by FTI Consulting", "the Signal protocol, developed by
+  // Open Whisper Systems": who did something that is not an operation.
+  const verb = m[0].slice(0, m[0].search(/\s+by\s/));
   return (
     shape === DEFENDANTS.agent &&
-    DEFENDANTS.agentOfInquiry.test(text.slice(Math.max(0, m.index - 60), m.index))
+    (DEFENDANTS.agentOfInquiry.test(text.slice(Math.max(0, m.index - 60), m.index)) ||
+      DEFENDANTS.agentOfProduct.test(text.slice(Math.max(0, m.index - 60), m.index) + verb))
   );
 }
 
