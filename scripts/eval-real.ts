@@ -96,6 +96,19 @@ function main(): number {
       );
   }
 
+  const cyberFile = path.join(path.dirname(newsFile), 'cyber-news.json');
+  if (fs.existsSync(cyberFile)) {
+    const items = JSON.parse(fs.readFileSync(cyberFile, 'utf8')) as NewsItem[];
+    const news = scoreGeneralNews(items);
+    lines.push(
+      '',
+      `Cyber news items (${path.relative(process.cwd(), cyberFile)})`,
+      `  prefilter keeps:           ${ratio(news.fetched.length, news.items)}`,
+    );
+    const kept = new Set(news.fetched.map((x) => x.id));
+    for (const x of items.filter((i) => !kept.has(i.id)))
+      missLines.push(`cyber-news ${x.id}: prefilter drops "${clip(x.title)}"`);
+  }
   if (fs.existsSync(newsFile)) {
     const items = JSON.parse(fs.readFileSync(newsFile, 'utf8')) as NewsItem[];
     const news = scoreGeneralNews(items);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { isRelevantItem } from '../../lambdas/core/prefilter';
 import { loadCorpus } from '../../scripts/eval-lib';
 
@@ -36,6 +38,68 @@ describe('prefilter', () => {
     ]) {
       expect(isRelevantItem(item)).toBe(false);
     }
+  });
+
+  // Feed items written for the project, blind to these rules (test/fixtures/prefilter/README.md).
+  const fixture = (name: string) =>
+    JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'prefilter', name), 'utf8'),
+    ) as { id: string; title: string; summary: string }[];
+
+  it('keeps at least 95% of cyber-incident feed items, many without "cyber", "hack" or "attack"', () => {
+    const items = fixture('cyber-news.json');
+    const kept = items.filter((i) => isRelevantItem(i));
+    expect(items.length).toBe(120);
+    expect(kept.length / items.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('fetches at most 5 in 100 general news items, near-misses included', () => {
+    const items = fixture('general-news.json');
+    const fetched = items.filter((i) => isRelevantItem(i));
+    expect(items.length).toBe(400);
+    expect(fetched.length / items.length).toBeLessThanOrEqual(0.05);
+  });
+
+  it.each([
+    [
+      'Airline sued for breach of contract over cancelled jets',
+      'The carrier says the maker missed every delivery date.',
+    ],
+    ['Cyber Monday sales top records', 'Shoppers spent more online than ever.'],
+    ['Weekend hacker, 62, bags hole-in-one', 'The retired teacher had never broken 90.'],
+    ['Trojan asteroids to be visited by probe', 'The spacecraft will fly past seven of them.'],
+    [
+      'Russia accuses Ukraine of drone strike on refinery',
+      'The defence ministry said air defences shot down 30 drones.',
+    ],
+    ['Heatwave blamed for hospital admissions in India', 'Doctors said wards were full.'],
+  ])('skips the everyday sense in "%s"', (title, summary) => {
+    expect(isRelevantItem({ title, summary })).toBe(false);
+  });
+
+  it.each([
+    [
+      'Personal details of 2 million voters left online',
+      'A misconfigured storage bucket held names and addresses.',
+    ],
+    [
+      'Clinic pays thieves to unlock patient files',
+      'Its records system was scrambled overnight and it paid in bitcoin.',
+    ],
+    [
+      "Toy maker exposed children's voice messages",
+      "Recordings were stored in a public database with parents' e-mails.",
+    ],
+    [
+      'Fake parcel texts trick thousands',
+      'The messages linked to a copy of the postal service site that took card details.',
+    ],
+    [
+      'Beijing rejects US accusations',
+      'A foreign ministry spokesman called the claims groundless.',
+    ],
+  ])('keeps "%s"', (title, summary) => {
+    expect(isRelevantItem({ title, summary })).toBe(true);
   });
 
   it('keeps items by cyber words, actor names, organs, categories, and state accusations', () => {
