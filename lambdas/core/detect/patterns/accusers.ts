@@ -219,6 +219,7 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       experts | analysts | researchers | blame | accused | blamed | attributed | named
       identified | linked | tied | published | issued | released | conducted | indictment
       complaint | investigation | probe
+      evidence | gathered | collected
     `,
     examples: [
       {

@@ -93,6 +93,22 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       },
     ],
   },
+  helpToInquiry: {
+    means:
+      '"evidence gathered by Albanian investigators, with help from NATO allies": help given to an inquiry, not to an operation.',
+    re: String.raw`\b(?:{words})\b[^.;]{0,60}?\b(?:with (?:the )?help (?:from|of)|with (?:the )?support (?:from|of)|helped by|aided by|assisted by|supported by)\s+(?:the\s+)?$`,
+    words: String.raw`
+      investigat\w+ | evidence | inquir\w+ | probe | analys\w+ | forensic\w* | responders?
+      defenders? | authorities | police | prosecutors
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'Albania blamed Iran for the cyberattack. Evidence gathered by Albanian investigators, with help from NATO allies, pointed to operators working for Iran.',
+        claims: ['Albania → Iran'],
+      },
+    ],
+  },
   agentOf: {
     means:
       '"hackers working for", "on behalf of", "a unit of", "on orders from": the party an operation is done for.',

@@ -56,6 +56,17 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
       },
     ],
   },
+  soCalled: {
+    means:
+      '"disinformation about so-called Chinese hacking threats": a scare-quoted threat, the words of the one denying it.',
+    re: String.raw`^(?:so - called|supposed|purported)$`,
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. telecom carriers.\n\nA foreign ministry spokesperson urged the United States to stop spreading disinformation about so-called Chinese hacking threats.',
+        claims: ['FBI → China'],
+      },
+    ],
+  },
   sympathizer: {
     means:
       '"pro-Palestinian hacktivists", "pro-Russian hackers": sympathizers of a state are not the state.',

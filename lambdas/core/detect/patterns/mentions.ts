@@ -215,6 +215,8 @@ export const MENTIONS = definePatterns('mentions', '', {
       Thursday | Friday | Saturday | Sunday | January | February | March | April | May | June
       July | August | September | October | November | December | Some | Many | Other | One | Two
       Several | Another | New | Pro | It | He | She | They | We | In | On | At | For
+      Ransomware | Hackers? | Hacking | Hacktivists? | Criminal | Cybercrime | Extortion | Threat
+      Attackers? | Spy | Espionage | Malware | Police | Researchers | Officials
     `,
     examples: [
       {

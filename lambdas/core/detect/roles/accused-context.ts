@@ -63,7 +63,10 @@ function agentOf(v: MentionView): Verdict {
   const institutionPart =
     /\bpart of(?: the)?$/.test(v.beforeNorm) &&
     CONTEXT.institutionPart.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start));
-  return !institutionPart && CONTEXT.agentOf.test(v.beforeNorm) ? true : undefined;
+  if (institutionPart || !CONTEXT.agentOf.test(v.beforeNorm)) return undefined;
+  // "evidence gathered by investigators, with help from NATO allies": help to the inquiry.
+  const before = v.s.text.slice(Math.max(0, v.m.start - 100), v.m.start);
+  return CONTEXT.helpToInquiry.test(before) ? undefined : true;
 }
 
 /**

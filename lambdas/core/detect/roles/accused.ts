@@ -47,6 +47,16 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         : undefined,
   },
   {
+    id: DESCRIBE.soCalled.id,
+    decide: (v) => {
+      const words = v.before.map((t) => t.norm);
+      return DESCRIBE.soCalled.test(words.slice(-3).join(' ')) ||
+        DESCRIBE.soCalled.test(words[words.length - 1] ?? '')
+        ? false
+        : undefined;
+    },
+  },
+  {
     id: DESCRIBE.sympathizer.id,
     decide: (v) =>
       DESCRIBE.sympathizer.test(
