@@ -171,22 +171,26 @@ function accusedExact(gold: GoldParty, p: Party): boolean {
 
 /**
  * A claim against a group with its sponsor ("APT29", sponsor SVR) also accuses the sponsor, as
- * `/claims?accused=SVR` finds it: a gold accused still missed that is exactly such a sponsor is
- * matched by it. A sponsor no gold claim names is detail of the group's claim (like its country),
- * not a false positive.
+ * `/claims?accused=SVR` finds it, and so does one with the state it also names ("APT41",
+ * alsoNamed China: one accusation, one claim): a gold accused still missed that is exactly such
+ * a sponsor or state is matched by it. One no gold claim names is detail of the group's claim
+ * (like its country), not a false positive.
  */
 export function withSponsors(
   m: { pairs: [GoldParty, Party][]; missed: GoldParty[]; extra: Party[] },
   claims: Claim[],
 ) {
   const sponsors = uniqueBy(
-    claims
-      .filter((c) => c.accused.sponsor)
-      .map((c): Party => ({
-        name: c.accused.sponsor!,
-        kind: 'agency',
-        country: c.accused.country,
-      })),
+    [
+      ...claims
+        .filter((c) => c.accused.sponsor)
+        .map((c): Party => ({
+          name: c.accused.sponsor!,
+          kind: 'agency',
+          country: c.accused.country,
+        })),
+      ...claims.flatMap((c) => c.accused.alsoNamed ?? []),
+    ],
     (p) => p.name,
   );
   const missed: GoldParty[] = [];
@@ -264,8 +268,11 @@ export function evaluate(
       gold.map((c) => c.accused),
       entityKey,
     );
+    // The states a claim also names ("APT41", alsoNamed China) are predictions too, but one no
+    // gold claim names is detail of the group's claim, not a false positive.
+    const alsoNamed = new Set(r.claims.flatMap((c) => c.accused.alsoNamed ?? []));
     const predAccused = uniqueBy(
-      r.claims.map((c) => c.accused),
+      [...r.claims.map((c) => c.accused), ...alsoNamed],
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
     const am = withSponsors(
@@ -274,7 +281,9 @@ export function evaluate(
     );
     // A prediction that matches a gold accused already matched (APT28 and Russia for one gold
     // "APT28 of Russia") is not a false positive.
-    const extraAccused = am.extra.filter((p) => !goldAccused.some((g) => accusedMatches(g, p)));
+    const extraAccused = am.extra.filter(
+      (p) => !alsoNamed.has(p) && !goldAccused.some((g) => accusedMatches(g, p)),
+    );
     accused.tp += am.pairs.length;
     accused.fn += am.missed.length;
     accused.fp += extraAccused.length;
@@ -347,15 +356,16 @@ export function evaluate(
       gold.filter((g) => g.responses?.includes('denial')).map((g) => g.accused),
       entityKey,
     );
+    const denied = r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial'));
+    const deniedAlso = new Set(denied.flatMap((c) => c.accused.alsoNamed ?? []));
     const predDenied = uniqueBy(
-      r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')).map((c) => c.accused),
+      [...denied.map((c) => c.accused), ...deniedAlso],
       (p) => (p.actor ?? p.name) + (p.country ?? ''),
     );
-    const dm = withSponsors(
-      match(goldDenied, predDenied, accusedMatches, accusedExact),
-      r.claims.filter((c) => c.responses.some((x) => x.kind === 'denial')),
+    const dm = withSponsors(match(goldDenied, predDenied, accusedMatches, accusedExact), denied);
+    const extraDenied = dm.extra.filter(
+      (p) => !deniedAlso.has(p) && !goldDenied.some((g) => accusedMatches(g, p)),
     );
-    const extraDenied = dm.extra.filter((p) => !goldDenied.some((g) => accusedMatches(g, p)));
     denial.tp += dm.pairs.length;
     denial.fn += dm.missed.length;
     denial.fp += extraDenied.length;

@@ -123,7 +123,14 @@
     facts.replaceChildren();
     const rows = [
       ['Accuser', party(c.accuser)],
-      ['Accused', party(c.accused) + (c.accused.actor ? ` — actor ${c.accused.actor}` : '')],
+      [
+        'Accused',
+        party(c.accused) +
+          (c.accused.actor ? ` — actor ${c.accused.actor}` : '') +
+          ((c.accused.alsoNamed || []).length
+            ? `; also named: ${c.accused.alsoNamed.map((p) => p.name).join(', ')}`
+            : ''),
+      ],
       ['Target', party(c.target)],
       ['Action', c.action],
       ['Evidence', c.evidence],

@@ -42,6 +42,15 @@ export function claimIndexes(claim: {
   if (sponsor && sponsor !== partyKey(claim.accused)) out.push({ by: 'accused', value: sponsor });
   if (claim.accused.country)
     out.push({ by: 'accused-country', value: claim.accused.country.toUpperCase() });
+  // "APT41", also naming China: a query for China finds the one claim of that accusation.
+  for (const p of claim.accused.alsoNamed ?? []) {
+    const key = partyKey(p);
+    if (!out.some((i) => i.by === 'accused' && i.value === key))
+      out.push({ by: 'accused', value: key });
+    const country = p.country?.toUpperCase();
+    if (country && !out.some((i) => i.by === 'accused-country' && i.value === country))
+      out.push({ by: 'accused-country', value: country });
+  }
   if (claim.accuser) {
     out.push({ by: 'accuser', value: partyKey(claim.accuser) });
     if (claim.accuser.country)

@@ -142,15 +142,24 @@ function isoBound(value: string | undefined, name: string): string | undefined {
 }
 
 function matchesParty(
-  p: { name: string; country: string | null; actor?: string; sponsor?: string } | null,
+  p: {
+    name: string;
+    country: string | null;
+    actor?: string;
+    sponsor?: string;
+    alsoNamed?: { name: string; country: string | null; actor?: string }[];
+  } | null,
   want: { country?: string; key: string },
 ): boolean {
   if (!p) return false;
-  if (want.country) return p.country === want.country;
+  const also = p.alsoNamed ?? [];
+  if (want.country)
+    return p.country === want.country || also.some((a) => a.country === want.country);
   return (
     slug(p.actor ?? p.name) === want.key ||
     slug(p.name) === want.key ||
-    (!!p.sponsor && slug(p.sponsor) === want.key)
+    (!!p.sponsor && slug(p.sponsor) === want.key) ||
+    also.some((a) => slug(a.actor ?? a.name) === want.key)
   );
 }
 

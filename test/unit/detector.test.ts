@@ -599,9 +599,24 @@ describe('organs and cyber wording', () => {
     const r = detect(
       'Lieberman said he believed Iran and its Quds Force, an elite unit of the Revolutionary Guard, were responsible for the cyberattacks.',
     );
-    expect(r.claims.map((c) => c.accused.actor ?? c.accused.name)).toEqual(
-      expect.arrayContaining(['Iran', 'Quds Force']),
+    // One accusation, one claim: Iran is kept on the organ's claim it also names.
+    const named = r.claims.flatMap((c) => [
+      c.accused.actor ?? c.accused.name,
+      ...(c.accused.alsoNamed ?? []).map((p) => p.name),
+    ]);
+    expect(named).toEqual(expect.arrayContaining(['Iran', 'Quds Force']));
+  });
+
+  it('stores one claim when an accuser names a group and the state behind it', () => {
+    const r = detect(
+      'Mandiant said a Chinese state-sponsored group it tracks as APT41 broke into the networks of six state governments.\n\nMandiant said China was behind the campaign, which used a flaw in a livestock-tracking app. China denied the accusation.',
     );
+    expect(r.claims.map(pair)).toEqual(['Mandiant → APT41']);
+    const c = r.claims[0]!;
+    expect(c.accused.country).toBe('CN');
+    expect(c.accused.alsoNamed).toEqual([{ name: 'China', kind: 'state', country: 'CN' }]);
+    expect(c.sentences).toHaveLength(2);
+    expect(c.responses.map((x) => x.kind)).toContain('denial');
   });
   it('gives each group the organ the sentence ties it to', () => {
     const r = detect(

@@ -12,6 +12,7 @@ import type { Gazetteer } from './gazetteer';
 import { accusedKey, accuserKey, entityParty, label, sameParty } from './parties';
 import { ACTION_RULES } from './patterns/actions';
 import { CLAIMS } from './patterns/claims';
+import { CLAIM_RULES } from './patterns/rules';
 import { RESPONSES } from './patterns/responses';
 import { findTarget } from './roles/target';
 
@@ -23,6 +24,7 @@ export function buildClaims(doc: Doc, gaz: Gazetteer): void {
   sponsorsNamedAnywhere(doc.findings, claims, gaz);
   statesOfNamedParties(claims, gaz);
   embassyAnswers(claims, gaz);
+  doc.drafts = oneClaimPerAccusation(doc, doc.drafts);
   if (tracing())
     for (const d of doc.drafts)
       note({
@@ -51,6 +53,72 @@ function withoutPassingMentions(doc: Doc, drafts: ClaimDraft[]): ClaimDraft[] {
       });
     return !passing;
   });
+}
+
+/** A party that is a group or an organ: more specific than its state. */
+function specific(p: Party): boolean {
+  return p.kind !== 'state' && !!p.country && (!!p.actor || p.kind !== 'unknown');
+}
+
+/**
+ * One accusation, one claim: when an accuser names a group (or an organ) and the state behind it
+ * for the same operation ("Mandiant tied the campaign to APT41, a Chinese state group… China
+ * denied it"), the claim is against the group, the state kept in `accused.alsoNamed` (and as its
+ * country) so that queries and filters by the state still find it.
+ */
+function oneClaimPerAccusation(doc: Doc, drafts: ClaimDraft[]): ClaimDraft[] {
+  const out = [...drafts];
+  for (const state of drafts) {
+    const s = state.claim.accused;
+    if (s.kind !== 'state' || !s.country || state.claim.counterAccusation) continue;
+    const groups = out.filter(
+      (d) =>
+        d !== state &&
+        specific(d.claim.accused) &&
+        d.claim.accused.country === s.country &&
+        accuserKey(d.claim.accuser) === accuserKey(state.claim.accuser),
+    );
+    if (!groups.length) continue;
+    for (const g of groups) fold(doc, g, state);
+    out.splice(out.indexOf(state), 1);
+    note({
+      stage: 'claims',
+      what: 'state folded into its group',
+      pattern: CLAIM_RULES.oneClaimPerAccusation.id,
+      subject: `${label(s)} into ${groups.map((g) => label(g.claim.accused)).join(', ')}`,
+    });
+  }
+  return out;
+}
+
+const EVIDENCE_RANK = { provided: 2, 'not-provided': 1, unspecified: 0 } as const;
+
+/** The state's claim merged into the group's: sentences, outlets, findings, the stronger marks. */
+function fold(doc: Doc, group: ClaimDraft, state: ClaimDraft): void {
+  const g = group.claim;
+  const s = state.claim;
+  const position = new Map(doc.sentences.map((x) => [x.text, x.index]));
+  g.accused = {
+    ...g.accused,
+    alsoNamed: [
+      ...(g.accused.alsoNamed ?? []),
+      { name: s.accused.name, kind: 'state', country: s.accused.country },
+    ],
+  };
+  g.sentences = [...new Set([...g.sentences, ...s.sentences])].sort(
+    (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0),
+  );
+  g.reportedBy = [...new Set([...g.reportedBy, ...s.reportedBy])];
+  g.target ??= s.target;
+  const actions = ACTION_RULES.map((r) => r.action);
+  if (actions.indexOf(s.action) < actions.indexOf(g.action) && s.action !== 'other')
+    g.action = s.action;
+  if (g.action === 'other') g.action = s.action;
+  if (EVIDENCE_RANK[s.evidence] > EVIDENCE_RANK[g.evidence]) g.evidence = s.evidence;
+  for (const r of s.responses) if (!g.responses.some((x) => x.kind === r.kind)) g.responses.push(r);
+  group.findings = [...group.findings, ...state.findings].sort(
+    (a, b) => a.sentenceIndex - b.sentenceIndex,
+  );
 }
 
 /** Distance from a finding to one with an accuser; text before counts less than text after. */

@@ -162,6 +162,15 @@ export function claimToStix(c: StoredClaim): StixObject[] {
       : `Attributed to ${accused.name as string} (evidence: ${c.evidence}).`,
     confidence: Math.round(c.confidence * 100),
   };
+  // "APT41", also naming China: the group is attributed to its state.
+  const states = (c.accused.alsoNamed ?? []).map((p) => accusedObject(p));
+  const statesOf: StixObject[] = states.map((s) => ({
+    ...base('relationship', sid('relationship', `${c.id}|attributed-to|${s.id}`), time),
+    relationship_type: 'attributed-to',
+    source_ref: accused.id,
+    target_ref: s.id,
+    description: `${c.accuser ? c.accuser.name : 'The article'} ties ${accused.name as string} to ${s.name as string}.`,
+  }));
   const targets: StixObject[] = target
     ? [
         {
@@ -185,6 +194,8 @@ export function claimToStix(c: StoredClaim): StixObject[] {
       ...(accuser ? [accuser.id] : []),
       ...(target ? [target.id] : []),
       attributed.id,
+      ...states.map((s) => s.id),
+      ...statesOf.map((r) => r.id),
       ...targets.map((t) => t.id),
     ],
     external_references: [
@@ -209,6 +220,8 @@ export function claimToStix(c: StoredClaim): StixObject[] {
     ...(accuser ? [accuser] : []),
     ...(target ? [target] : []),
     attributed,
+    ...states,
+    ...statesOf,
     ...targets,
     report,
     ...opinions,

@@ -127,17 +127,28 @@ export function normalizeFilters(
 }
 
 interface ClaimKeys {
-  accusedCountry?: string;
+  accusedCountries: string[];
   accused: string[];
   accuser: string[];
   target: string;
   disputed: boolean;
 }
-/** The keys an accused is known by: its actor, its name and the organ sponsoring it. */
+/**
+ * The keys an accused is known by: its actor, its name, the organ sponsoring it and the parties
+ * the claim also names (the state behind a group).
+ */
 function accusedSlugs(p: StoredClaim['accused']): string[] {
   const keys = [slug(p.actor ?? p.name), slug(p.name)];
   if (p.sponsor) keys.push(slug(p.sponsor));
+  for (const a of p.alsoNamed ?? []) keys.push(slug(a.actor ?? a.name));
   return keys;
+}
+
+/** The states an accused belongs to: its own and those of the parties the claim also names. */
+function accusedCountriesOf(p: StoredClaim['accused']): string[] {
+  return [p.country, ...(p.alsoNamed ?? []).map((a) => a.country)]
+    .filter((c): c is string => !!c)
+    .map((c) => c.toUpperCase());
 }
 // Slugs are costly next to a comparison; one run matches each claim against many subscribers.
 const keyCache = new WeakMap<StoredClaim, ClaimKeys>();
@@ -147,7 +158,7 @@ function keysOf(c: StoredClaim): ClaimKeys {
   if (!k) {
     const a = c.accuser;
     k = {
-      accusedCountry: c.accused.country?.toUpperCase(),
+      accusedCountries: accusedCountriesOf(c.accused),
       accused: accusedSlugs(c.accused),
       accuser: a ? [a.country?.toUpperCase() ?? '', slug(a.actor ?? a.name), slug(a.name)] : [],
       target: c.target ? `${c.target.name} ${c.target.country ?? ''}`.toLowerCase() : '',
@@ -166,7 +177,7 @@ export function matchesFilters(c: StoredClaim, f: SubscriberFilters): boolean {
   if (f.denialOnly && !k.disputed) return false;
   if (f.accusedCountries.length || f.accusedActors.length) {
     if (
-      !(k.accusedCountry && f.accusedCountries.includes(k.accusedCountry)) &&
+      !k.accusedCountries.some((x) => f.accusedCountries.includes(x)) &&
       !k.accused.some((x) => f.accusedActors.includes(x))
     )
       return false;
@@ -186,10 +197,10 @@ export function matchesFiltersUncached(c: StoredClaim, f: SubscriberFilters): bo
   )
     return false;
   if (f.accusedCountries.length || f.accusedActors.length) {
-    const country = c.accused.country?.toUpperCase();
+    const countries = accusedCountriesOf(c.accused);
     const keys = accusedSlugs(c.accused);
     if (
-      !(country && f.accusedCountries.includes(country)) &&
+      !countries.some((x) => f.accusedCountries.includes(x)) &&
       !keys.some((k) => f.accusedActors.includes(k))
     )
       return false;

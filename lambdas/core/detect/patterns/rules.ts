@@ -119,3 +119,17 @@ export const VOICE_RULES = defineRules('responses', '', {
     ],
   },
 });
+
+export const CLAIM_RULES = defineRules('claims', '', {
+  oneClaimPerAccusation: {
+    means:
+      'One accuser naming a group (or an organ) and the state behind it makes one claim, against the group, the state kept in accused.alsoNamed.',
+    examples: [
+      {
+        text: 'Mandiant said APT41, a Chinese state-sponsored group, breached six state governments. Mandiant said China was behind the campaign.',
+        claims: ['Mandiant → APT41'],
+        country: 'APT41: CN',
+      },
+    ],
+  },
+});
