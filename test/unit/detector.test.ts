@@ -607,6 +607,24 @@ describe('organs and cyber wording', () => {
     expect(named).toEqual(expect.arrayContaining(['Iran', 'Quds Force']));
   });
 
+  it("keeps the answer's own sentence rather than the headline's clause", () => {
+    const r = defaultDetector().detect({
+      title: 'US says Chinese hackers breached Treasury office; Beijing rejects the charge',
+      text: 'U.S. officials said hackers working for China broke into the Treasury Department.\n\nA spokesperson for the Chinese embassy said the accusation was groundless and politically motivated.',
+    });
+    const denial = r.claims[0]!.responses.find((x) => x.kind === 'denial')!;
+    expect(denial.by.country).toBe('CN');
+    expect(denial.text).toMatch(/^A spokesperson for the Chinese embassy/);
+  });
+
+  it("hears a professor's remark as commentary, neither China's answer nor its accusation", () => {
+    const r = detect(
+      'U.S. officials said hackers working for China broke into the Treasury Department.\n\nLi Hai, a professor of international relations in Beijing, called the accusation politically driven and said more aggressive American cyber operations could follow.',
+    );
+    expect(r.claims.map(pair)).toEqual(['United States → China']);
+    expect(r.claims[0]!.responses).toEqual([]);
+  });
+
   it('stores one claim when an accuser names a group and the state behind it', () => {
     const r = detect(
       'Mandiant said a Chinese state-sponsored group it tracks as APT41 broke into the networks of six state governments.\n\nMandiant said China was behind the campaign, which used a flaw in a livestock-tracking app. China denied the accusation.',

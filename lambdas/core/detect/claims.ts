@@ -18,7 +18,7 @@ import { findTarget } from './roles/target';
 
 export function buildClaims(doc: Doc, gaz: Gazetteer): void {
   inheritAccusers(doc.findings);
-  doc.drafts = withoutPassingMentions(doc, merge(doc.findings));
+  doc.drafts = withoutCommentary(withoutPassingMentions(doc, merge(doc.findings)));
   const claims = doc.drafts.map((d) => d.claim);
   leadTarget(doc, gaz, claims);
   sponsorsNamedAnywhere(doc.findings, claims, gaz);
@@ -121,6 +121,15 @@ function fold(doc: Doc, group: ClaimDraft, state: ClaimDraft): void {
   );
 }
 
+/**
+ * A claim read only from commentators' remarks ("a professor in Beijing warned of more
+ * aggressive American cyber operations") is commentary about a state, not an attribution the
+ * article reports; one naming a group is kept, without an accuser ("a professor said APT28…").
+ */
+function withoutCommentary(drafts: ClaimDraft[]): ClaimDraft[] {
+  return drafts.filter((d) => !d.findings.every((f) => f.commentary) || !!d.claim.accused.actor);
+}
+
 /** Distance from a finding to one with an accuser; text before counts less than text after. */
 function distance(from: Finding, to: Finding): number {
   return to.sentenceIndex <= from.sentenceIndex
@@ -134,6 +143,8 @@ function distance(from: Finding, to: Finding): number {
  */
 function inheritAccusers(findings: Finding[]): void {
   const withAccuser = findings.filter((f) => f.accuser && !f.selfClaim);
+  // A commentator's remark takes no one's accusation as its own.
+  findings = findings.filter((f) => !f.commentary);
   const nearest = (f: Finding, same: (g: Finding) => boolean): Party | undefined => {
     let best: Finding | undefined;
     for (const g of withAccuser) {

@@ -68,7 +68,8 @@ export class RuleDetector implements Detector {
 
 /** The article as sentences in reading order, each with its paragraph. */
 function readDocument(input: DetectInput): Doc {
-  const paras = segment(input.text ?? '', (input.title ?? '').trim());
+  const title = (input.title ?? '').trim();
+  const paras = segment(input.text ?? '', title);
   const list: Sentence[] = [];
   paras.forEach((p, paragraphIndex) => {
     for (const text of sentences(p))
@@ -82,7 +83,13 @@ function readDocument(input: DetectInput): Doc {
         groups: [],
       });
   });
-  return { sentences: list, isCyber: false, findings: [], drafts: [] };
+  return {
+    sentences: list,
+    titled: !!title && paras[0] === title,
+    isCyber: false,
+    findings: [],
+    drafts: [],
+  };
 }
 
 function resultOf(doc: Doc, id: string | undefined): DetectResult {

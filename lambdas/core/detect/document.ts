@@ -48,6 +48,8 @@ export interface Finding {
   target: Party | null;
   action: Action;
   selfClaim: boolean;
+  /** Said by a commentator (a professor, a scholar): no state's voice, read only if nothing else is. */
+  commentary: boolean;
 }
 
 /** A claim with the findings it was merged from. */
@@ -58,6 +60,8 @@ export interface ClaimDraft {
 
 export interface Doc {
   sentences: Sentence[];
+  /** The first paragraph is the headline (a title was given). */
+  titled: boolean;
   isCyber: boolean;
   findings: Finding[];
   drafts: ClaimDraft[];

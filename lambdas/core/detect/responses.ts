@@ -17,6 +17,7 @@ export function readResponses(doc: Doc, gaz: Gazetteer): void {
   const voices = voicesOf(claims, gaz);
   let lastSpeaker: Entity | null = null;
   let lastActor: Entity | null = null;
+  const headlines = new Set<string>();
   for (const s of doc.sentences) {
     reading(s.index);
     const answer = answerIn(s);
@@ -29,7 +30,9 @@ export function readResponses(doc: Doc, gaz: Gazetteer): void {
     if (!answer) continue;
     const kind: ResponseKind = answer.denial ? 'denial' : 'acknowledgement';
     answersForItself(s, voices.unknown, kind);
-    for (const v of speakers) if (v) answersAsSide(s, claims, v, kind);
+    const headline = doc.titled && s.paragraphIndex === 0 ? s.text : undefined;
+    for (const v of speakers) if (v) answersAsSide(s, claims, v, kind, headlines, headline);
+    if (headline) headlines.add(headline);
   }
   reading(undefined);
   const position = new Map(doc.sentences.map((s) => [s.text, s.index]));
@@ -133,7 +136,14 @@ function answersForItself(s: Sentence, unknown: Claim[], kind: ResponseKind): vo
  * had the earlier company reports"); replies are often paragraphs away. The accuser's own voice
  * never denies its claim.
  */
-function answersAsSide(s: Sentence, claims: Claim[], v: Voice, kind: ResponseKind): void {
+function answersAsSide(
+  s: Sentence,
+  claims: Claim[],
+  v: Voice,
+  kind: ResponseKind,
+  headlines: Set<string>,
+  headline: string | undefined,
+): void {
   const e = v.entity;
   const against = claims.filter(
     (c) =>
@@ -142,7 +152,14 @@ function answersAsSide(s: Sentence, claims: Claim[], v: Voice, kind: ResponseKin
   );
   for (const c of against) {
     if (c.accuser?.country && c.accuser.country === e.country && e.type !== 'actor') continue;
-    if (c.responses.some((r) => r.kind === kind)) continue;
+    const had = c.responses.find((r) => r.kind === kind);
+    // "…; Beijing rejects the charge" in the headline: the answer's own sentence in the story
+    // says more, and is the one kept.
+    if (had && !headline && headlines.has(had.text) && had.by.country === e.country) {
+      had.text = s.text;
+      continue;
+    }
+    if (had) continue;
     c.responses.push({ by: entityParty(e), kind, text: s.text });
     note({
       stage: 'responses',

@@ -12,6 +12,7 @@ import { ACCUSERS } from './patterns/accusers';
 import { RESPONSES } from './patterns/responses';
 import { VOICE_RULES } from './patterns/rules';
 import { clauseTexts, insideQuote, unquoted } from './segment';
+import { commentatorSpeaks } from './roles/sentence';
 import { tokenize } from './tokens';
 
 /** Who answers, and the pattern or rule that found them. */
@@ -161,6 +162,8 @@ function voiceOf(
     entity: e.type === 'outlet' && e.stateMedia && e.country ? (gaz.country(e.country) ?? e) : e,
     by,
   });
+  // "Li Haidong, a professor in Beijing, called the accusation politically driven": commentary.
+  if (commentatorSpeaks(s)) return null;
   const denier = denial ? beforeDenial(s) : undefined;
   if (denier) return voice(denier.m.entity, denier.by);
   const verbAt = speechVerbAt(s);

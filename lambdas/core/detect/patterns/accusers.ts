@@ -208,6 +208,23 @@ export const ACCUSERS = definePatterns('roles', 'accuser', {
       },
     ],
   },
+  commentator: {
+    means:
+      '"Li Haidong, a professor of international relations in Beijing, said…": a commentator speaks for no state — not the one named as the place or the employer.',
+    re: String.raw`\b(?:{words})s?\b`,
+    words: String.raw`
+      professor | scholar | lecturer | academic | commentator | columnist | pundit | historian
+      political scientist | think[- ]tank | fellow at
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'The FBI said Chinese hackers breached U.S. telecom carriers.\n\nChina denied the accusation.\n\nLi Hai, a professor of international relations in Beijing, warned that the charge could prepare the ground for more aggressive American cyber operations against China.',
+        claims: ['FBI → China'],
+        responses: ['China ← denial'],
+      },
+    ],
+  },
   sourceNoun: {
     means:
       '"allegations from Microsoft", "an advisory by the NSA": the noun before "from"/"by" that makes what follows a source.',

@@ -64,9 +64,32 @@ export function sentenceFindings(s: Sentence, gaz: Gazetteer, r: Reading): Findi
   }
   if (accused.length === 0 || !attributes(s, roles)) return [];
   const reportedBy: string[] = [];
-  const scored = scoreAccusers(s, accused, candidates, reportedBy);
-  const accusers = pickAccusers(s, scored, candidates, accused, r.lastSpeaker);
-  return findings(s, gaz, accused, pairsOf(s, accused, accusers, scored), reportedBy);
+  const commentary = commentatorSpeaks(s);
+  const scored = scoreAccusers(
+    s,
+    accused,
+    // A commentator's place or employer ("a professor … in Beijing") does not speak.
+    commentary
+      ? candidates.filter((c) => c.party.kind !== 'state' && c.party.kind !== 'agency')
+      : candidates,
+    reportedBy,
+  );
+  const accusers = commentary
+    ? [null]
+    : pickAccusers(s, scored, candidates, accused, r.lastSpeaker);
+  const out = findings(s, gaz, accused, pairsOf(s, accused, accusers, scored), reportedBy);
+  for (const f of out) f.commentary = commentary;
+  return out;
+}
+
+/** Whether the sentence's speaker is a commentator (the word stands before its first speech verb). */
+export function commentatorSpeaks(s: Sentence): boolean {
+  const m = ACCUSERS.commentator.exec(s.text);
+  if (!m) return false;
+  const verb = s.tokens.find(
+    (t) => ACCUSERS.speechVerb.test(t.norm) && !ACCUSERS.auxiliary.test(t.norm),
+  );
+  return !verb || m.index < verb.start;
 }
 
 /** Sentences that cannot hold a claim: no one claimed, nothing cyber, a hypothetical. */
@@ -192,6 +215,7 @@ function findings(
       target,
       action,
       selfClaim: selfClaimIn(s.text),
+      commentary: false,
     });
     if (tracing())
       note({
