@@ -47,13 +47,18 @@ export const MENTIONS = definePatterns('mentions', '', {
   researcherBefore: {
     means:
       '"a security researcher who goes by SandboxEscaper": a name given to a researcher, a journalist or a developer is no threat group.',
-    re: String.raw`\b(?:{words})(?:\s*,|\s+(?:who|that))?\s+(?:(?:goes|go|is|was|are)\s+)?(?:by|known|called|named|nicknamed|dubbed)\b[^.;]{0,35}$`,
+    // …or a person named by first name: "Michael, who goes by the Twitter handle …".
+    re: String.raw`(?:\b(?:{words})(?:\s*,|\s+(?:who|that))?|^\p{Lu}\p{Ll}+,\s+who|[.;,]\s+\p{Lu}\p{Ll}+,\s+who)\s+(?:(?:goes|go|is|was|are)\s+)?(?:by|known|called|named|nicknamed|dubbed)\b[^.;]{0,35}$`,
     words: String.raw`
       researchers? | analysts? | experts? | scientists? | engineers? | journalists? | reporters?
       developers? | students? | professors? | whistle-?blowers?
     `,
-    flags: 'i',
+    flags: 'iu',
     examples: [
+      {
+        text: 'Michael, who goes by the Twitter handle @LatchKey, tweeted that the patch breaks homebrew hacks on the console.',
+        claims: [],
+      },
       {
         text: 'A security researcher who goes by the Twitter handle SandboxEscaper published a Windows zero-day without warning Microsoft.',
         claims: [],
