@@ -282,6 +282,18 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       },
     ],
   },
+  chargedSubject: {
+    means:
+      '"Palestinian charged for helping a group break into Israeli drones", "Russian indicted over…": a demonym used as a noun, charged.',
+    re: String.raw`^({words})$`,
+    words: 'charged | indicted | arrested | convicted | sentenced | jailed | extradited',
+    examples: [
+      {
+        text: 'Palestinian charged for helping a militant group hack into Israeli drone feeds, prosecutors said.',
+        claims: ['∅ → Palestine'],
+      },
+    ],
+  },
   cutTies: {
     means:
       '"Albania cut diplomatic ties with Iran over a July cyberattack": a state answered for one.',

@@ -20,13 +20,18 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
   objectOfOperation: {
     means:
       '"compromised the email account of a staff member of Russia\'s foreign ministry", "hijacked the servers of an Iranian group": a party inside the object of an operation verb is its victim.',
-    re: String.raw`\b(?:(?:{words})\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:(?!by\b)[\w'’-]+\s+){0,6}?(?:of|at|in|belonging to)|(?:cyber ?)?attacks? (?:on|against)|hack(?:ing)? of|breach of)\s+(?:the\s+|an?\s+)?$`,
+    re: String.raw`\b(?:(?:{words})\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:(?!by\b)[\w'’-]+\s+){0,6}?(?:of|at|in|belonging to)|(?:cyber ?)?attacks? (?:on|against)|hack(?:ing)? of|breach of)\s+(?:the\s+|an?\s+)?(?:(?:hacker|hacking|hacktivist|ransomware)\s+)?(?:group\s+|gang\s+|collective\s+)?$`,
     words: String.raw`
       compromised | hacked | breached | targeted | attacked | hijacked | infiltrated | penetrated
       disrupted | defaced | accessed | spied on | took over | wiped | stole (?:data|files|emails|documents) from
+      (?:compromise|hack|breach|target|hijack|infiltrate|deface|disrupt)(?!\s+(?:was|is|were|are|has|had|of|on|against)\b)
     `,
     flags: 'i',
     examples: [
+      {
+        text: 'Unidentified hackers deface Anonplus, the social network of hacker group Anonymous, after Anonymous attacked government websites.',
+        claims: [],
+      },
       {
         text: 'The military said North Korean hackers were behind the attack on South Korean military networks.',
         claims: ['∅ → North Korea'],

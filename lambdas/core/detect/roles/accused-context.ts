@@ -88,12 +88,19 @@ function doneForOrgan(v: MentionView): Verdict {
     : undefined;
 }
 
-/** "charging two Russian nationals with hacking": people of a state charged over an operation. */
+/**
+ * "charging two Russian nationals with hacking", "Palestinian charged for helping a group break
+ * into drones": people of a state charged over an operation.
+ */
 function chargedNationals(v: MentionView): Verdict {
   const { m, after, before, s, e } = v;
+  const charged =
+    (CONTEXT.chargedPeople.test(after[0]?.norm ?? '') &&
+      before.slice(-3).some((t) => ACCUSED.chargeVerb.test(t.norm))) ||
+    // The demonym as a noun, the subject of a charge: "Palestinian charged…", "Russian indicted…".
+    CONTEXT.chargedSubject.test(after[0]?.norm ?? '');
   return m.form === 'demonym' &&
-    CONTEXT.chargedPeople.test(after[0]?.norm ?? '') &&
-    before.slice(-3).some((t) => ACCUSED.chargeVerb.test(t.norm)) &&
+    charged &&
     CYBER_CUE.test(s.text.slice(m.end)) &&
     // "…on behalf of the Islamic Revolutionary Guard Corps": the organ is the accused.
     !s.mentions.some((o) => o.entity.type === 'organ' && o.entity.country === e.country)

@@ -8,6 +8,7 @@ import { note, tracing } from '../explain';
 import { entityParty, label } from '../parties';
 import type { Mention } from '../gazetteer';
 import { ACCUSED } from '../patterns/accused';
+import { DESCRIBE } from '../patterns/describe';
 import { SUBJECT } from '../patterns/subject';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { isAccusedMention } from './accused';
@@ -43,6 +44,9 @@ export function sortMentions(s: Sentence): SentenceRoles {
 
 /** "Anonymous and LulzSec have both been the targets of attacks by GCHQ": a group as a victim. */
 function actorIsVictim(s: Sentence, m: Mention): boolean {
+  // "hackers defaced Anonplus, the social network of hacker group Anonymous".
+  const before = s.text.slice(Math.max(0, m.start - 90), m.start);
+  if (DESCRIBE.objectOfOperation.test(before.replace(/,\s+(?:the|a|an)\s+/g, ' the '))) return true;
   let end = m.tokenEnd;
   if (/^(and|or)$/.test(s.tokens[end]?.norm ?? '')) {
     const next = s.mentions.find((o) => o.tokenStart === end + 1 && o.entity.type === 'actor');
