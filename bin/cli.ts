@@ -11,6 +11,7 @@ import { extractArticle, textArticle } from '../lambdas/core/extract';
 import { defaultDetector } from '../lambdas/core/detect/detector';
 import { explanationText } from './explain-format';
 import { runCycle, type CycleSummary } from '../lambdas/core/cycle';
+import { syncIncidents } from '../lambdas/core/incidents/sync';
 import { sendDigest } from '../lambdas/core/digest/send';
 import { decodeBytes } from '../lambdas/core/feeds/charset';
 import { parseFeed } from '../lambdas/core/feeds/parse';
@@ -122,6 +123,8 @@ function printSummary(s: CycleSummary): void {
     ['  duplicates', s.duplicates],
     ['attribution stories', s.attributionStories],
     ['claims', s.claims],
+    ['incidents opened', s.incidents.opened],
+    ['claims joining known incidents', s.incidents.placed - s.incidents.opened],
   ];
   console.log(table(rows, ['cycle', 'count']));
   const failedFeeds = s.poll.feeds.filter((f) => f.outcome === 'failed');
@@ -835,8 +838,10 @@ function buildProgram(): Command {
         );
         let claims = 0;
         for (const a of articles) claims += (await detectAndStore(deps, a)).claimCount ?? 0;
+        // Reprocessed claims keep their incidents; new ones are placed, vanished ones taken out.
+        const inc = await syncIncidents(deps);
         console.log(
-          `reprocessed ${articles.length} articles with ${deps.detector.version}: ${claims} claims`,
+          `reprocessed ${articles.length} articles with ${deps.detector.version}: ${claims} claims; incidents: ${inc.opened} opened, ${inc.placed - inc.opened} claims joined, ${inc.removed} taken out`,
         );
       } finally {
         deps.http.close();

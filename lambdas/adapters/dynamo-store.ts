@@ -13,13 +13,11 @@ import {
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { claimIndexes, indexTime } from '../core/claim-keys';
@@ -32,12 +30,15 @@ import type {
   ClaimQuery,
   DigestRun,
   FeedRecord,
+  IncidentMember,
+  IncidentQuery,
+  IncidentRecord,
   StoredClaim,
   Subscriber,
 } from '../core/records';
 import { urlId } from '../core/url';
-
-type Item = Record<string, unknown>;
+import { DynamoIncidents } from './dynamo-incidents';
+import { batchWrite, isConditionFailure, type Item, queryAll, strip } from './dynamo-ops';
 
 const K = {
   feeds: 'FEEDS',
@@ -69,17 +70,6 @@ export const TABLE_KEYS = {
  */
 export const SUBSCRIPTION_WRITE_PARTITIONS = [K.subscribers, `${K.quota('')}*`] as const;
 
-function isConditionFailure(e: unknown): boolean {
-  return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
-
-function strip<T>(item: Item | undefined, ...extra: string[]): T | undefined {
-  if (!item) return undefined;
-  const out: Item = { ...item };
-  for (const k of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', ...extra]) delete out[k];
-  return out as T;
-}
-
 export interface DynamoStoreOptions {
   client: DynamoDBClient;
   tableName: string;
@@ -89,6 +79,7 @@ export class DynamoStore implements Store {
   readonly tableName: string;
   private readonly doc: DynamoDBDocumentClient;
   private readonly raw: DynamoDBClient;
+  private readonly incidents: DynamoIncidents;
 
   constructor(opts: DynamoStoreOptions) {
     this.tableName = opts.tableName;
@@ -96,6 +87,7 @@ export class DynamoStore implements Store {
     this.doc = DynamoDBDocumentClient.from(opts.client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
+    this.incidents = new DynamoIncidents(this.doc, this.tableName);
   }
 
   /** Creates the table (and its index) when it does not exist; waits until it is active. */
@@ -183,7 +175,7 @@ export class DynamoStore implements Store {
   }
 
   async listFeeds(): Promise<FeedRecord[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': K.feeds, ':sk': 'FEED#' },
@@ -267,7 +259,8 @@ export class DynamoStore implements Store {
   }
 
   async listArticlesByStatus(status: ArticleStatus, limit = 1000): Promise<ArticleRecord[]> {
-    const items = await this.queryAll(
+    const items = await queryAll(
+      this.doc,
       {
         TableName: this.tableName,
         IndexName: 'GSI1',
@@ -278,6 +271,28 @@ export class DynamoStore implements Store {
       limit,
     );
     return items.map((i) => strip<ArticleRecord>(i)!);
+  }
+
+  async listArticlesUpdatedSince(
+    status: ArticleStatus,
+    after: string,
+    limit = 1000,
+  ): Promise<{ article: ArticleRecord; cursor: string }[]> {
+    const items = await queryAll(
+      this.doc,
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: after ? 'GSI1PK = :pk AND GSI1SK > :after' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': K.status(status),
+          ...(after ? { ':after': after } : {}),
+        },
+        ScanIndexForward: true,
+      },
+      limit,
+    );
+    return items.map((i) => ({ article: strip<ArticleRecord>(i)!, cursor: String(i.GSI1SK) }));
   }
 
   async claimCanonicalUrl(canonicalUrl: string, articleId: string): Promise<string> {
@@ -337,12 +352,20 @@ export class DynamoStore implements Store {
     }
     // Writes first, deletes after: a crash in between leaves extra entries that the next
     // replace removes, never a claim missing from an index.
-    await this.batchWrite(puts.map((Item) => ({ PutRequest: { Item } })));
-    await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
+    await batchWrite(
+      this.doc,
+      this.tableName,
+      puts.map((Item) => ({ PutRequest: { Item } })),
+    );
+    await batchWrite(
+      this.doc,
+      this.tableName,
+      deletes.map((Key) => ({ DeleteRequest: { Key } })),
+    );
   }
 
   async listClaimsForArticle(articleId: string): Promise<StoredClaim[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': K.article(articleId), ':sk': 'CLAIM#' },
@@ -378,7 +401,8 @@ export class DynamoStore implements Store {
       cond += ' AND SK < :hi';
       values[':hi'] = q.until;
     }
-    const items = await this.queryAll(
+    const items = await queryAll(
+      this.doc,
       {
         TableName: this.tableName,
         KeyConditionExpression: cond,
@@ -392,6 +416,46 @@ export class DynamoStore implements Store {
     return items
       .filter((i) => !q.until || String(i.SK) < q.until)
       .map((i) => strip<StoredClaim>(i)!);
+  }
+
+  // ---------------------------------------------------------------- incidents
+  // Kept in their own module (dynamo-incidents.ts); the store delegates.
+
+  getIncident(id: string) {
+    return this.incidents.getIncident(id);
+  }
+  putIncident(incident: IncidentRecord, previous?: IncidentRecord) {
+    return this.incidents.putIncident(incident, previous);
+  }
+  deleteIncident(incident: IncidentRecord) {
+    return this.incidents.deleteIncident(incident);
+  }
+  listIncidentMembers(incidentId: string) {
+    return this.incidents.listIncidentMembers(incidentId);
+  }
+  putIncidentMembers(incidentId: string, members: IncidentMember[]) {
+    return this.incidents.putIncidentMembers(incidentId, members);
+  }
+  deleteIncidentMembers(incidentId: string, claimIds: string[]) {
+    return this.incidents.deleteIncidentMembers(incidentId, claimIds);
+  }
+  articleIncidents(articleId: string) {
+    return this.incidents.articleIncidents(articleId);
+  }
+  setClaimIncidents(articleId: string, entries: [string, string][]) {
+    return this.incidents.setClaimIncidents(articleId, entries);
+  }
+  deleteClaimIncidents(articleId: string, claimIds: string[]) {
+    return this.incidents.deleteClaimIncidents(articleId, claimIds);
+  }
+  queryIncidents(query: IncidentQuery) {
+    return this.incidents.queryIncidents(query);
+  }
+  takeLease(name: string, owner: string, until: string, now: string) {
+    return this.incidents.takeLease(name, owner, until, now);
+  }
+  releaseLease(name: string, owner: string) {
+    return this.incidents.releaseLease(name, owner);
   }
 
   // ---------------------------------------------------------------- digests
@@ -528,7 +592,7 @@ export class DynamoStore implements Store {
   }
 
   async listSubscribers(): Promise<Subscriber[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': K.subscribers, ':sk': 'SUB#' },
@@ -537,7 +601,7 @@ export class DynamoStore implements Store {
   }
 
   async listDueSubscribers(utcHour: number, dueBy: string): Promise<Subscriber[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       IndexName: 'GSI1',
       // '$' sorts after '#': every `<dueBy>#<id>` key is included.
@@ -587,40 +651,6 @@ export class DynamoStore implements Store {
     } catch (e) {
       if (isConditionFailure(e)) return false;
       throw e;
-    }
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private async queryAll(input: QueryCommandInput, limit?: number): Promise<Item[]> {
-    const out: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.doc.send(
-        new QueryCommand({
-          ...input,
-          ExclusiveStartKey: start,
-          ...(limit ? { Limit: Math.min(1000, limit - out.length) } : {}),
-        }),
-      );
-      out.push(...((r.Items ?? []) as Item[]));
-      start = r.LastEvaluatedKey;
-    } while (start && (!limit || out.length < limit));
-    return out;
-  }
-
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 8)
-          throw new Error(`DynamoDB left ${pending.length} writes unprocessed after retries`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const r = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-        );
-        pending = r.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-      }
     }
   }
 }

@@ -1,9 +1,11 @@
 /**
  * One local cycle: poll the due feeds, then process every new article (and any left pending by
- * an interrupted earlier run) in-process with per-host and overall limits. On AWS the same two
+ * an interrupted earlier run) in-process with per-host and overall limits, then place the new
+ * claims into incidents. On AWS the same two
  * core functions run in two Lambdas with SQS between them; here the queue is a list.
  */
 import { type PollOptions, pollFeeds, type PollSummary } from './feeds/poll';
+import { type SyncSummary, syncIncidents } from './incidents/sync';
 import { KeyedLimiter } from './limiter';
 import type { ArticleJob, Queue } from './ports';
 import {
@@ -36,6 +38,8 @@ export interface CycleSummary {
   attributionStories: number;
   claims: number;
   failures: { url: string; reason: string }[];
+  /** The incident job run after processing (its claims placed into incidents). */
+  incidents: SyncSummary;
 }
 
 /** An in-process queue: collects jobs for the cycle to drain. */
@@ -99,6 +103,8 @@ export async function runCycle(deps: ProcessDeps, opts: CycleOptions = {}): Prom
   }
   opts.onJobsKnown?.(jobs.length);
   const outcomes = await drainJobs(deps, jobs, opts);
+  // Incidents last, from what is stored: articles of this run and any a crash left unplaced.
+  const incidents = await syncIncidents(deps);
   const urlOf = new Map(jobs.map((j) => [j.articleId, j.url]));
   const extracted = outcomes.filter(
     (o): o is Extract<ProcessOutcome, { status: 'extracted' }> => o.status === 'extracted',
@@ -115,5 +121,6 @@ export async function runCycle(deps: ProcessDeps, opts: CycleOptions = {}): Prom
     failures: outcomes
       .filter((o): o is Extract<ProcessOutcome, { status: 'failed' }> => o.status === 'failed')
       .map((o) => ({ url: urlOf.get(o.articleId) ?? o.articleId, reason: o.reason })),
+    incidents,
   };
 }

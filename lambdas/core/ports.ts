@@ -9,6 +9,10 @@ import type {
   ClaimQuery,
   DigestRun,
   FeedRecord,
+  IncidentMember,
+  IncidentQuery,
+  IncidentRecord,
+  IncidentSummary,
   StoredClaim,
   Subscriber,
 } from './records';
@@ -93,6 +97,15 @@ export interface Store {
   putArticle(article: ArticleRecord): Promise<void>;
   listArticlesByStatus(status: ArticleStatus, limit?: number): Promise<ArticleRecord[]>;
   /**
+   * Articles in a status updated after the cursor `<updatedAt>#<id>` (exclusive), oldest update
+   * first, each with its cursor.
+   */
+  listArticlesUpdatedSince(
+    status: ArticleStatus,
+    after: string,
+    limit?: number,
+  ): Promise<{ article: ArticleRecord; cursor: string }[]>;
+  /**
    * Claims a canonical URL for an article. Returns the id of the article that owns it:
    * `articleId` itself when this call (or an earlier one for the same article) won.
    */
@@ -108,6 +121,34 @@ export interface Store {
   /** One claim by id (GSI1 `CLAIMID#<id>`), or undefined. */
   getClaim(id: string): Promise<StoredClaim | undefined>;
   queryClaims(query: ClaimQuery): Promise<StoredClaim[]>;
+
+  // incidents
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
+  /**
+   * Writes the incident and its index entries (accused keys, target keys, months), removing the
+   * entries `previous` had that it no longer has.
+   */
+  putIncident(incident: IncidentRecord, previous?: IncidentRecord): Promise<void>;
+  /** Removes the incident, its members and its index entries. */
+  deleteIncident(incident: IncidentRecord): Promise<void>;
+  listIncidentMembers(incidentId: string): Promise<IncidentMember[]>;
+  putIncidentMembers(incidentId: string, members: IncidentMember[]): Promise<void>;
+  deleteIncidentMembers(incidentId: string, claimIds: string[]): Promise<void>;
+  /** Incident ids of an article's claims (claim id → incident id). */
+  articleIncidents(articleId: string): Promise<Map<string, string>>;
+  setClaimIncidents(
+    articleId: string,
+    entries: [claimId: string, incidentId: string][],
+  ): Promise<void>;
+  deleteClaimIncidents(articleId: string, claimIds: string[]): Promise<void>;
+  /** Incidents of an index (summaries, no timeline), last seen newest first. */
+  queryIncidents(query: IncidentQuery): Promise<IncidentSummary[]>;
+  /**
+   * Takes a named lease until `until` (ISO) for `owner`: true when free, expired or already the
+   * owner's. One writer at a time for jobs that must not run twice at once.
+   */
+  takeLease(name: string, owner: string, until: string, now: string): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
 
   // digests
   getDigestRun(key: string): Promise<DigestRun | undefined>;

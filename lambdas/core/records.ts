@@ -2,7 +2,7 @@
  * What the store keeps: feeds with their polling state, articles with their status, and
  * stored claims (a detected claim plus its provenance and index keys).
  */
-import type { Claim } from './model';
+import type { Action, Claim, Evidence, Party, ResponseKind } from './model';
 
 export interface FeedRecord {
   id: string;
@@ -163,4 +163,113 @@ export interface Subscriber {
   watermark?: string;
   /** Next delivery time (UTC ISO); set only while confirmed. Indexed for due listings. */
   nextDueAt?: string;
+}
+
+// ---------------------------------------------------------------- incidents
+
+/** One claim as an incident keeps it: enough for the timeline and the article link. */
+export interface IncidentMember {
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  articleUrl: string;
+  outlet: string | null;
+  publishedAt: string;
+  accuser: Party | null;
+  accused: Party;
+  target: Party | null;
+  action: Action;
+  evidence: Evidence;
+  confidence: number;
+  counterAccusation: boolean;
+  responses: { kind: ResponseKind; by: Party; text: string }[];
+  /** The claim's first sentence (at most 300 characters). */
+  sentence: string;
+  /** Named things the claim's sentences share with others about one operation (lower case). */
+  entities: string[];
+}
+
+export const INCIDENT_EVENT_KINDS = [
+  'first-report',
+  'new-accuser',
+  'evidence',
+  'denial',
+  'counter-accusation',
+  'acknowledgement',
+  'claim-of-responsibility',
+] as const;
+export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+
+/** A step of an incident's timeline, with the article behind it. */
+export interface IncidentEvent {
+  kind: IncidentEventKind;
+  at: string;
+  /** Who acted: the accuser for reports and new accusers, the one answering for responses. */
+  by: Party | null;
+  /** For a new accuser: government, vendor, media or other. */
+  role?: 'government' | 'vendor' | 'media' | 'other';
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  articleUrl: string;
+  outlet: string | null;
+  text: string;
+  /** Later articles that reported the same step (at most 10). */
+  alsoIn: { articleId: string; articleUrl: string; outlet: string | null }[];
+}
+
+/** An incident as its index entries keep it: everything but the timeline. */
+export interface IncidentSummary {
+  /** Stable: `inc_` + a hash of the claim that opened it. */
+  id: string;
+  name: string;
+  /** The most specific accused party seen (a group over its state). */
+  accused: Party;
+  /** Every accused key seen (actor slugs and ISO codes): the accused index. */
+  accusedKeys: string[];
+  /** The keys of those that are groups, organs or people, not states. */
+  actorKeys: string[];
+  targets: Party[];
+  /** Target keys (slugs and ISO codes): the target index. */
+  targetKeys: string[];
+  actions: Action[];
+  /** Named things the claims share (malware, victims, campaign names), most frequent first. */
+  entities: string[];
+  /** Earliest and latest publication time of a claim. */
+  firstSeen: string;
+  lastSeen: string;
+  /** Months (YYYY-MM) with a claim: the period index. */
+  months: string[];
+  claimCount: number;
+  articleCount: number;
+  accusers: Party[];
+  /** The strongest evidence reported so far (provided > unspecified > not-provided). */
+  evidence: Evidence;
+  /** The highest confidence of its claims. */
+  confidence: number;
+  /** Those who answered (denied, acknowledged, claimed it). */
+  responders: { kind: ResponseKind; by: Party }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One operation, every outlet: the claims about it merged, with their timeline. */
+export interface IncidentRecord extends IncidentSummary {
+  /** In time order; at most 200 steps. */
+  timeline: IncidentEvent[];
+}
+
+/** Which index an incident query reads. */
+export type IncidentIndex =
+  | { by: 'all'; value: 'all' }
+  | { by: 'accused'; value: string }
+  | { by: 'target'; value: string }
+  | { by: 'month'; value: string };
+
+export interface IncidentQuery {
+  index: IncidentIndex;
+  /** Bounds on the last-seen time (ISO; since inclusive, until exclusive). */
+  since?: string;
+  until?: string;
+  limit?: number;
 }

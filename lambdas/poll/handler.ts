@@ -1,13 +1,16 @@
 /**
  * The poll Lambda, run by the EventBridge Scheduler schedule: seed the default feeds once,
  * re-enqueue articles whose job was lost, poll the due feeds (core `pollFeeds`) and put new
- * articles on SQS for the process Lambda.
+ * articles on SQS for the process Lambda; then place the claims stored since the last run into
+ * incidents (core `syncIncidents`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
+import { errorMessage } from '../core/fetch/errors';
 import { type PollSummary, pollFeeds } from '../core/feeds/poll';
+import { type SyncSummary, syncIncidents } from '../core/incidents/sync';
 import { type FeedConfig, parseFeedsConfig, seedDefaultFeedsOnce } from '../core/feeds/registry';
 import { type Clock, type Http, type Queue, type Store, systemClock } from '../core/ports';
 import type { ArticleRecord, FeedRecord } from '../core/records';
@@ -61,6 +64,8 @@ export interface PollResult {
   recovered: number;
   newArticles: number;
   feedsFailingForADay: string[];
+  /** The incident job's counts, or why it did not run. */
+  incidents: SyncSummary | { error: string };
 }
 
 const HOUR = 3_600_000;
@@ -87,6 +92,20 @@ export function feedsFailingForADay(feeds: FeedRecord[], now: Date): FeedRecord[
       f.consecutiveErrors > 0 &&
       Date.parse(f.lastSuccessAt ?? f.createdAt) <= now.getTime() - 24 * HOUR,
   );
+}
+
+/**
+ * Places the claims stored since the last run into incidents (the process Lambda stored them
+ * after the previous poll). A failure is logged and retried by the next run, never lost: the
+ * job's watermark only moves past what it wrote.
+ */
+async function placeIncidents(deps: PollHandlerDeps): Promise<SyncSummary | { error: string }> {
+  try {
+    return await syncIncidents(deps, { leaseSeconds: 240, budgetMs: 120_000 });
+  } catch (e) {
+    deps.logger.error('incident sync failed; the next run retries', { error: errorMessage(e) });
+    return { error: errorMessage(e) };
+  }
 }
 
 export function makeHandler(getDeps: () => PollHandlerDeps) {
@@ -139,6 +158,7 @@ export function makeHandler(getDeps: () => PollHandlerDeps) {
           feeds: recovered.map((f) => ({ id: f.feedId, items: f.items, reason: f.recovered })),
         });
       }
+      const incidents = await placeIncidents(deps);
       metrics.count(METRIC.feedsPolled, summary.polled);
       metrics.count(METRIC.fetchFailures, summary.failed);
       metrics.count(METRIC.articlesEnqueued, summary.jobs);
@@ -153,6 +173,7 @@ export function makeHandler(getDeps: () => PollHandlerDeps) {
         recovered: summary.recovered,
         newArticles: summary.newArticles,
         feedsFailingForADay: failing.map((f) => f.id),
+        incidents,
       };
       logger.info('poll done', { ...result, scheduledTime: parsed.data.scheduledTime });
       return result;

@@ -99,11 +99,14 @@ export class Ingestion extends Construct {
       define: { AW_DEFAULT_FEEDS: JSON.stringify(JSON.stringify({ feeds: props.feeds })) },
       ...logs,
     });
+    // Writes and deletes for the incident job (incident items, index entries, its lease).
     grantTable(props.table, this.pollFunction.function, [
       'dynamodb:GetItem',
       'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
       'dynamodb:Query',
       'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
     ]);
     this.queue.grantSendMessages(this.pollFunction.function);
 

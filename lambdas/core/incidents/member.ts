@@ -1,0 +1,89 @@
+/**
+ * A stored claim as an incident keeps it (IncidentMember), and the keys the clustering compares:
+ * who is accused (groups apart from states), what was hit, which named things the reports share.
+ */
+import { createHash } from 'node:crypto';
+import { partyKey, slug } from '../claim-keys';
+import type { Party } from '../model';
+import type { IncidentMember, StoredClaim } from '../records';
+import { claimEntities } from './entities';
+
+/**
+ * The accused keys of a party: actor keys (groups, people, companies) and broad keys (ISO codes
+ * of states, state organs).
+ */
+export function accusedKeysOf(accused: Party): { actor: string[]; state: string[] } {
+  const actor = new Set<string>();
+  const state = new Set<string>();
+  const add = (p: Party) => {
+    if (p.kind === 'state') {
+      state.add(p.country ? p.country.toUpperCase() : partyKey(p));
+    } else if (p.kind === 'agency') {
+      // A state organ (the GRU, the MSS) runs many operations at once, like its state.
+      state.add(partyKey(p));
+      if (p.country) state.add(p.country.toUpperCase());
+    } else {
+      actor.add(partyKey(p));
+      if (p.country) state.add(p.country.toUpperCase());
+    }
+    // "APT29, part of Russia's SVR": the organ is a key too, as broad as its state.
+    if (p.sponsor) state.add(slug(p.sponsor));
+  };
+  add(accused);
+  for (const p of accused.alsoNamed ?? []) add(p);
+  actor.delete('unknown');
+  return { actor: [...actor], state: [...state] };
+}
+
+/** Target keys: the target's slug and, for a country-bound target, its ISO code. */
+export function targetKeysOf(target: Party | null): string[] {
+  if (!target) return [];
+  const out = [partyKey(target)];
+  if (target.country) out.push(target.country.toUpperCase());
+  return [...new Set(out)];
+}
+
+/** A target that is a whole country (or bloc) says little about which operation it was. */
+export function isBroadTarget(target: Party | null): boolean {
+  return !!target && target.kind === 'state';
+}
+
+const MAX_SENTENCE = 300;
+
+export function toMember(claim: StoredClaim): IncidentMember {
+  const exclude = [
+    claim.accuser?.name,
+    claim.accuser?.actor,
+    claim.accused.name,
+    claim.accused.actor,
+    ...claim.reportedBy,
+    claim.outlet,
+  ].filter((n): n is string => !!n);
+  return {
+    claimId: claim.id,
+    articleId: claim.articleId,
+    articleTitle: claim.articleTitle,
+    articleUrl: claim.articleUrl,
+    outlet: claim.outlet,
+    publishedAt: claim.publishedAt,
+    accuser: claim.accuser,
+    accused: claim.accused,
+    target: claim.target,
+    action: claim.action,
+    evidence: claim.evidence,
+    confidence: claim.confidence,
+    counterAccusation: !!claim.counterAccusation,
+    responses: claim.responses.map((r) => ({
+      kind: r.kind,
+      by: r.by,
+      text: r.text.slice(0, MAX_SENTENCE),
+    })),
+    sentence: (claim.sentences[0] ?? '').slice(0, MAX_SENTENCE),
+    entities: claimEntities({ title: claim.articleTitle, sentences: claim.sentences, exclude }),
+  };
+}
+
+/** The stable id of an incident opened by a claim. */
+export function incidentIdFor(claimId: string): string {
+  return `inc_${createHash('sha256').update(claimId).digest('base64url').slice(0, 16)}`;
+}
