@@ -20,9 +20,30 @@ const DAY = 86_400_000;
 export interface ClusterOptions {
   /** How far from an incident's first or last report a claim may be and still join. @default 180 */
   windowDays?: number;
+  /**
+   * The window for a claim that shares a named thing or a specific target with the incident: an
+   * indictment years later is about the same operation. @default 1500
+   */
+  namedWindowDays?: number;
   /** Reports this close in time are a sign of one operation. @default 14 */
   nearDays?: number;
+  /** Weights of the signs of one operation, and the scores a match needs. */
+  weights?: Partial<typeof DEFAULT_WEIGHTS>;
 }
+
+export const DEFAULT_WEIGHTS = {
+  sameArticle: 3,
+  entity: 1.5,
+  entityCap: 2,
+  specificTarget: 2,
+  broadTarget: 1,
+  near: 1.5,
+  /** Taken off when both name groups and the groups differ (APT31 and APT40, both Chinese). */
+  actorConflict: 2,
+  /** Needed on a group match, and on a match on the state (or organ) alone. */
+  actorNeeds: 2,
+  stateNeeds: 2.5,
+};
 
 /** What matching reads of an incident: its keys, kept current as claims join. */
 export interface IncidentView {
@@ -58,6 +79,31 @@ function compatible(a: Action, b: Set<Action>): boolean {
     // Hack-and-leak: an intrusion or theft feeding an influence operation.
     if ((fa === 'influence' && fx === 'access') || (fa === 'access' && fx === 'influence'))
       return true;
+  }
+  return false;
+}
+
+const TARGET_STOP = new Set(['the', 'and', 'its', 'for', 'with', 'including', 'other', 'others']);
+
+function targetWords(key: string): Set<string> {
+  return new Set(key.split('-').filter((w) => w.length >= 3 && !TARGET_STOP.has(w)));
+}
+
+/**
+ * Whether two specific targets are one victim: the same key, or most of their words in common
+ * ("Trump presidential campaign" and "Donald Trump's presidential campaign").
+ */
+function sameTarget(a: string[], b: Set<string>): boolean {
+  for (const x of a) {
+    if (b.has(x)) return true;
+    const wx = targetWords(x);
+    if (wx.size === 0) continue;
+    for (const y of b) {
+      const wy = targetWords(y);
+      let common = 0;
+      for (const w of wx) if (wy.has(w)) common++;
+      if (common >= 2 && common / (wx.size + wy.size - common) >= 0.5) return true;
+    }
   }
   return false;
 }
@@ -122,11 +168,15 @@ export class Clusterer {
   private readonly views = new Map<string, IncidentView>();
   private readonly byKey = new Map<string, Set<string>>();
   private readonly window: number;
+  private readonly namedWindow: number;
   private readonly near: number;
+  private readonly w: typeof DEFAULT_WEIGHTS;
 
   constructor(opts: ClusterOptions = {}) {
     this.window = (opts.windowDays ?? 180) * DAY;
+    this.namedWindow = (opts.namedWindowDays ?? 1500) * DAY;
     this.near = (opts.nearDays ?? 14) * DAY;
+    this.w = { ...DEFAULT_WEIGHTS, ...opts.weights };
   }
 
   /** Makes a stored incident a candidate (no-op when already known: in-run changes win). */
@@ -174,18 +224,38 @@ export class Clusterer {
   }
 
   /**
-   * Places a claim. `sameArticle` maps the incident ids already holding other claims of its
-   * article to those claims' accused keys.
+   * Places a claim. `article` holds where the other claims of its article went.
    */
-  place(member: IncidentMember, sameArticle: Map<string, Set<string>> = new Map()): Placement {
+  place(member: IncidentMember, article: ArticleContext = new ArticleContext()): Placement {
     const k = keysOf(member);
+    // Another accused of the same operation in the same article (same sentence, same target):
+    // the incident that claim is in, even with no accused in common.
+    const together = member.counterAccusation ? [] : article.sameOperation(member);
+    if (
+      together.length &&
+      !together.some((id) => this.views.get(id) && this.accusedOverlap(k, id))
+    ) {
+      const id = together.sort()[0]!;
+      if (this.views.has(id)) {
+        this.extend(id, member, k);
+        return { incidentId: id, created: false, reason: 'same article, same sentence or target' };
+      }
+    }
     let best: { id: string; score: number; reason: string; first: number } | undefined;
     const candidates = new Set<string>();
     for (const key of [...k.actor, ...k.state])
       for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+    // A named thing many candidates share (the victim country's capital, a ministry) tells
+    // them apart less than one only a single candidate has: its weight is divided among them.
+    const spread = new Map<string, number>();
+    for (const id of candidates) {
+      for (const e of member.entities) {
+        if (this.views.get(id)!.entities.has(e)) spread.set(e, (spread.get(e) ?? 0) + 1);
+      }
+    }
     for (const id of candidates) {
       const v = this.views.get(id)!;
-      const scored = this.score(member, k, v, sameArticle.has(id));
+      const scored = this.score(member, k, v, article.has(id), spread);
       if (!scored) continue;
       if (
         !best ||
@@ -204,44 +274,57 @@ export class Clusterer {
     return { incidentId: id, created: true, reason: 'no incident matched' };
   }
 
+  private accusedOverlap(k: MemberKeys, id: string): boolean {
+    const v = this.views.get(id)!;
+    return overlap(k.actor, v.actorKeys).length > 0 || overlap(k.state, v.stateKeys).length > 0;
+  }
+
   /** Scores a candidate; undefined when it cannot be the same operation. */
   private score(
     m: IncidentMember,
     k: MemberKeys,
     v: IncidentView,
     sameArticle: boolean,
+    spread: Map<string, number>,
   ): { score: number; reason: string } | undefined {
     const actorMatch = overlap(k.actor, v.actorKeys).length > 0;
     const stateMatch = overlap(k.state, v.stateKeys).length > 0;
     if (!actorMatch && !stateMatch) return undefined;
-    if (k.time < v.firstSeen - this.window || k.time > v.lastSeen + this.window) return undefined;
     if (!compatible(m.action, v.actions)) return undefined;
+    const w = this.w;
+    const shared = overlap(m.entities, v.entities);
+    const specific = sameTarget(k.specificTargets, v.specificTargets);
+    const window = shared.length || specific ? this.namedWindow : this.window;
+    if (k.time < v.firstSeen - window || k.time > v.lastSeen + window) return undefined;
     const reasons: string[] = [];
     let score = 0;
     if (sameArticle) {
-      score += 3;
+      score += w.sameArticle;
       reasons.push('same article');
     }
-    const shared = overlap(m.entities, v.entities);
     if (shared.length) {
-      score += Math.min(2, shared.length) * 2;
+      const weights = shared.map((e) => w.entity / (spread.get(e) ?? 1)).sort((a, b) => b - a);
+      score += weights.slice(0, w.entityCap).reduce((a, b) => a + b, 0);
       reasons.push(`shares ${shared.slice(0, 3).join(', ')}`);
     }
-    if (overlap(k.specificTargets, v.specificTargets).length) {
-      score += 2;
+    if (specific) {
+      score += w.specificTarget;
       reasons.push('same target');
     } else if (overlap(k.broadTargets, v.broadTargets).length) {
-      score += 1;
+      score += w.broadTarget;
       reasons.push('same target country');
     }
     const near = k.time >= v.firstSeen - this.near && k.time <= v.lastSeen + this.near;
     if (near) {
-      score += 1;
+      score += w.near;
       reasons.push('reported within days');
     }
+    if (!actorMatch && k.actor.length && v.actorKeys.size) {
+      score -= w.actorConflict;
+      reasons.push('different groups');
+    }
     // A state runs many operations at once: a match on the state alone needs more.
-    const needed = actorMatch ? 2 : 3;
-    if (score < needed) return undefined;
+    if (score < (actorMatch ? w.actorNeeds : w.stateNeeds)) return undefined;
     return {
       score: score + (actorMatch ? 1 : 0),
       reason: `${actorMatch ? 'same group' : 'same state'}; ${reasons.join('; ')}`,
@@ -279,10 +362,35 @@ export class Clusterer {
   }
 }
 
-/** The accused keys of a member, as `place`'s same-article map wants them. */
-export function sameArticleKeys(m: IncidentMember): Set<string> {
-  const k = accusedKeysOf(m.accused);
-  return new Set([...k.actor, ...k.state]);
+/**
+ * The incidents already holding claims of the article being placed: one article is about one
+ * operation more often than not, and two claims read from one sentence or naming one target
+ * ("Kyiv blamed Russia and Belarus-linked UNC1151 for the defacements") are one operation
+ * even with different accused.
+ */
+export class ArticleContext {
+  private readonly byIncident = new Map<string, { sentences: Set<string>; targets: Set<string> }>();
+
+  add(incidentId: string, m: IncidentMember): void {
+    let e = this.byIncident.get(incidentId);
+    if (!e) this.byIncident.set(incidentId, (e = { sentences: new Set(), targets: new Set() }));
+    if (m.sentence) e.sentences.add(m.sentence);
+    if (m.target && !isBroadTarget(m.target)) e.targets.add(partyKey(m.target));
+  }
+
+  has(incidentId: string): boolean {
+    return this.byIncident.has(incidentId);
+  }
+
+  /** Incidents of this article whose claims share the member's sentence or specific target. */
+  sameOperation(m: IncidentMember): string[] {
+    const target = m.target && !isBroadTarget(m.target) ? partyKey(m.target) : undefined;
+    return [...this.byIncident]
+      .filter(
+        ([, e]) => (m.sentence && e.sentences.has(m.sentence)) || (target && e.targets.has(target)),
+      )
+      .map(([id]) => id);
+  }
 }
 
 export type { Party };

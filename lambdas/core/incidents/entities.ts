@@ -8,11 +8,22 @@
  */
 import { gazetteer } from '../detect/gazetteer';
 
-/** Capitalized words that name no operation: institutions, titles, places in general, time. */
-const GENERIC = new Set(
+/** Words that start no name: a run of capitals loses them at its start ("The", "After"). */
+const FUNCTION_WORDS = new Set(
   (
     'a an the this that these those it its he she they we our their his her and or but if as at by for from in into of on to with ' +
     'after before while when where which who whose what why how also however meanwhile still then than there here ' +
+    'new first last one two three several many some all every no not none said says told according mr mrs ms dr sir'
+  ).split(/\s+/),
+);
+
+/**
+ * Capitalized words that name no operation on their own — institutions, titles, places in
+ * general, time: a run of one or two of them only ("Foreign Ministry", "Security Service") is
+ * no name; a longer one is ("Democratic National Committee").
+ */
+const GENERIC = new Set(
+  (
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'government ministry department agency office bureau service services council commission committee command centre center authority authorities ' +
     'national federal state states foreign affairs defense defence justice interior homeland security cyber cybersecurity infrastructure intelligence ' +
@@ -35,67 +46,101 @@ const CODED = /^(?=.*[\p{L}])(?=.*(?:\d|[a-z][A-Z]))[\p{L}\p{N}-]{3,}$/u;
 const CONNECTOR = /^(?:of|de|du|del)$/;
 
 function clean(word: string): string {
-  return word
-    .replace(/[’']s$/u, '')
-    .replace(/[.,;:!?)"”]+$/u, '')
-    .replace(/^["“(]+/u, '');
+  return word.replace(/[.,;:!?)"”]+$/u, '').replace(/^["“(]+/u, '');
 }
 
-/** Spans of the text that name a party the gazetteer knows, as [start, end) pairs. */
-function partySpans(text: string): [number, number][] {
-  return gazetteer()
-    .scan(text)
-    .map((m) => [m.start, m.end] as [number, number]);
+/** The word without a possessive ending. */
+function bare(word: string): string {
+  return word.replace(/[’']s?$/u, '');
 }
 
 /**
- * Names in `text` (lower case, most specific first): runs of capitalized words, with "of"/"and"
- * inside a run ("Bank of America"), split where a gazetteer party starts or ends.
+ * Spans of the text that name a party the gazetteer knows, as [start, end) pairs. Security
+ * vendors are kept: a vendor is often the victim ("SolarWinds", "Microsoft Exchange"); the one
+ * that accuses is left out by the claim's own exclusions.
+ */
+function partySpans(text: string): [number, number][] {
+  return gazetteer()
+    .scan(text)
+    .filter((m) => m.entity.type !== 'vendor')
+    .map((m) => [m.start, m.end] as [number, number]);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+
+function isSentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?]["”’)]?\s+|\n\s*|[“"]\s*)$/.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** Words written with a capital letter inside a sentence: names, not sentence starts. */
+function midSentenceCapitals(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const w = clean(m[0]);
+    if (/^\p{Lu}/u.test(w) && !isSentenceStart(text, m.index)) out.add(w.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Names in `text` (lower case): runs of capitalized or coined words, with "of" inside a run
+ * ("Bank of America"), split where a gazetteer party starts or ends. A lone word that only ever
+ * starts a sentence ("Investigators said…") is no name; neither is a bare number or year.
  */
 export function namedThings(text: string): string[] {
   const spans = partySpans(text);
   const inParty = (start: number, end: number) => spans.some(([s, e]) => start < e && end > s);
+  const capitals = midSentenceCapitals(text);
   const out: string[] = [];
   let run: string[] = [];
+  let runStartsSentence = false;
   let pendingConnector: string | null = null;
   const flush = () => {
-    // Leading institution words go ("Justice Department" names no operation); a trailing one
-    // stays when a name precedes it ("Colonial Pipeline").
-    while (run.length && GENERIC.has(run[0]!.toLowerCase())) run.shift();
+    while (run.length && FUNCTION_WORDS.has(run[0]!.toLowerCase())) {
+      run.shift();
+      runStartsSentence = false;
+    }
+    if (run.length <= 2 && run.every((w) => GENERIC.has(bare(w).toLowerCase()))) run = [];
     if (run.length) {
-      const name = run.join(' ').toLowerCase();
-      const single = run.length === 1 ? run[0] : '';
-      // A lone capitalized word needs to look coined or be long enough not to be a common word
-      // capitalized at a sentence start.
-      if (!single || CODED.test(single) || single.length >= 4) out.push(name);
+      const name = run.map(bare).join(' ').toLowerCase();
+      const single = run.length === 1 ? run[0]! : '';
+      const keep =
+        !single ||
+        CODED.test(single) ||
+        (bare(single).length >= 4 && (!runStartsSentence || capitals.has(single.toLowerCase())));
+      if (keep && !/^[\d.,-]+$/.test(name)) out.push(name);
     }
     run = [];
     pendingConnector = null;
   };
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
-  let m: RegExpExecArray | null;
   let lastEnd = 0;
-  while ((m = re.exec(text))) {
+  for (const m of text.matchAll(WORD)) {
     const gap = text.slice(lastEnd, m.index);
     lastEnd = m.index + m[0].length;
-    // Punctuation other than a space between words ends a run ("Microsoft, SolarWinds").
-    if (run.length && /[,;:!?()"“”\n]|\.\s/.test(gap)) flush();
+    // Punctuation other than a space between words ends a run ("Microsoft, SolarWinds"), and
+    // so does a possessive ("SolarWinds' Orion" names SolarWinds and Orion).
+    if (
+      run.length &&
+      (/[,;:!?()"“”\n]|\.\s/.test(gap) || /[’']s?$/u.test(run[run.length - 1] ?? ''))
+    )
+      flush();
     const word = clean(m[0]);
     if (!word) continue;
     if (inParty(m.index, m.index + m[0].length)) {
       flush();
       continue;
     }
-    const sentenceStart = /(?:^|[.!?]["”]?\s+|\n)$/.test(text.slice(0, m.index));
+    const sentenceStart = isSentenceStart(text, m.index);
     if (NAME_WORD.test(word) || CODED.test(word)) {
-      // The first word of a sentence is capitalized anyway: keep it only when it looks coined
-      // or continues into a name ("Colonial Pipeline said…" keeps both words).
-      if (sentenceStart && !CODED.test(word) && GENERIC.has(word.toLowerCase())) {
+      // The first word of a sentence is capitalized anyway: an institution word there starts
+      // no name.
+      if (sentenceStart && !CODED.test(word) && FUNCTION_WORDS.has(word.toLowerCase())) {
         flush();
         continue;
       }
       if (pendingConnector) run.push(pendingConnector);
       pendingConnector = null;
+      if (!run.length) runStartsSentence = sentenceStart;
       run.push(word);
     } else if (run.length && CONNECTOR.test(word) && !pendingConnector) {
       pendingConnector = word;
@@ -108,18 +153,38 @@ export function namedThings(text: string): string[] {
 }
 
 /**
- * The entities of a claim: the named things of its sentences and headline, without the names
- * of its own parties (the accuser, an outlet citing it), each at most 60 characters.
+ * The entities of a claim: what its article is about, not what it mentions in passing — the
+ * named things of its headline, of the paragraphs the claim was read from, of the lead
+ * paragraph, and those the article names at least twice — without the names of the claim's parties (accuser,
+ * accused, an outlet citing it), each at most 60 characters.
  */
 export function claimEntities(input: {
   title: string;
   sentences: string[];
+  /** The article's text (paragraphs split by blank lines), when known. */
+  text?: string;
+  /** The claim's target as written ("SolarWinds Orion customers"). */
+  targets?: string[];
   exclude: string[];
 }): string[] {
   const exclude = new Set(input.exclude.map((e) => e.toLowerCase()));
   const names = new Set<string>();
-  for (const text of [input.title, ...input.sentences]) {
-    for (const n of namedThings(text)) if (!exclude.has(n) && n.length <= 60) names.add(n);
+  const add = (n: string) => {
+    if (!exclude.has(n) && n.length <= 60) names.add(n);
+  };
+  for (const t of [input.title, ...input.sentences, ...(input.targets ?? [])])
+    namedThings(t).forEach(add);
+  if (input.text) {
+    const paragraphs = input.text.split(/\n\s*\n/);
+    namedThings(paragraphs[0] ?? '').forEach(add);
+    // The paragraphs the claim was read from: "the SVR, the agency behind the SolarWinds hack".
+    for (const p of paragraphs) {
+      if (input.sentences.some((x) => x && p.includes(x))) namedThings(p).forEach(add);
+    }
+    const counts = new Map<string, number>();
+    for (const p of paragraphs)
+      for (const n of namedThings(p)) counts.set(n, (counts.get(n) ?? 0) + 1);
+    for (const [n, c] of counts) if (c >= 2) add(n);
   }
   return [...names];
 }

@@ -50,12 +50,14 @@ export function isBroadTarget(target: Party | null): boolean {
 
 const MAX_SENTENCE = 300;
 
-export function toMember(claim: StoredClaim): IncidentMember {
+/** A claim as an incident keeps it; `articleText` lets its entities include what the article is about. */
+export function toMember(claim: StoredClaim, articleText?: string): IncidentMember {
   const exclude = [
     claim.accuser?.name,
     claim.accuser?.actor,
     claim.accused.name,
     claim.accused.actor,
+    ...(claim.accused.alsoNamed ?? []).map((p) => p.name),
     ...claim.reportedBy,
     claim.outlet,
   ].filter((n): n is string => !!n);
@@ -79,7 +81,13 @@ export function toMember(claim: StoredClaim): IncidentMember {
       text: r.text.slice(0, MAX_SENTENCE),
     })),
     sentence: (claim.sentences[0] ?? '').slice(0, MAX_SENTENCE),
-    entities: claimEntities({ title: claim.articleTitle, sentences: claim.sentences, exclude }),
+    entities: claimEntities({
+      title: claim.articleTitle,
+      sentences: claim.sentences,
+      text: articleText,
+      targets: claim.target ? [claim.target.name] : [],
+      exclude,
+    }),
   };
 }
 

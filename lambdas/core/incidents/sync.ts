@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { Clock, Store } from '../ports';
 import type { ArticleRecord, IncidentMember, IncidentRecord, StoredClaim } from '../records';
-import { Clusterer, type ClusterOptions, sameArticleKeys } from './cluster';
+import { ArticleContext, Clusterer, type ClusterOptions } from './cluster';
 import { accusedKeysOf, toMember } from './member';
 import { summarize } from './summary';
 
@@ -130,18 +130,16 @@ function placeArticle(
     links.drop.push([work.article.id, claimId]);
     summary.removed++;
   }
-  const sameArticle = new Map<string, Set<string>>();
+  const article = new ArticleContext();
   const note = (id: string, m: IncidentMember) => {
-    const keys = sameArticle.get(id) ?? new Set<string>();
-    if (!m.counterAccusation) sameArticleKeys(m).forEach((k) => keys.add(k));
-    sameArticle.set(id, keys);
+    if (!m.counterAccusation) article.add(id, m);
   };
   // Claims it answers first: a counter-accusation joins the incident of the claim it counters.
   const ordered = [...work.claims].sort(
     (a, b) =>
       Number(!!a.counterAccusation) - Number(!!b.counterAccusation) || a.ordinal - b.ordinal,
   );
-  const members = ordered.map((c) => toMember(c));
+  const members = ordered.map((c) => toMember(c, work.article.text));
   members.forEach((m) => {
     const id = work.linked.get(m.claimId);
     if (id) {
@@ -153,7 +151,7 @@ function placeArticle(
     summary.claims++;
     let id = work.linked.get(m.claimId);
     if (!id) {
-      const placement = clusterer.place(m, sameArticle);
+      const placement = clusterer.place(m, article);
       id = placement.incidentId;
       links.set.push([work.article.id, m.claimId, id]);
       summary.placed++;
@@ -248,7 +246,7 @@ export async function syncIncidents(
       });
       const clusterer = new Clusterer(opts);
       const fresh = work.flatMap((w) =>
-        w.claims.filter((c) => !w.linked.has(c.id)).map((c) => toMember(c)),
+        w.claims.filter((c) => !w.linked.has(c.id)).map((c) => toMember(c, w.article.text)),
       );
       if (fresh.length) await loadCandidates(store, clusterer, fresh, windowDays);
       const changes = new Map<string, Change>();
