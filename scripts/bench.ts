@@ -13,8 +13,11 @@
  * 7. Memory: the process Lambda alone in one warm process over ≥ 1,000 pages, the table in a
  *    dynalite child process (scripts/bench-memory.ts).
  * 8. Feed parsing: the strict pass against the lenient one on malformed feeds (scripts/bench-feeds.ts).
+ * 9. Incidents: clustering 10,000 claims, against detection on the same articles, and the
+ *    store-backed job (scripts/bench-incidents.ts).
  *
- * `npm run bench -- detect pipeline bundles query digest load memory feeds` runs a subset (default: all).
+ * `npm run bench -- detect pipeline bundles query digest load memory feeds incidents` runs a
+ * subset (default: all).
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
@@ -35,6 +38,7 @@ import { startDemoSite } from '../bin/demo-site';
 import { benchBundles, printBundles } from './bench-bundles';
 import { benchDigest } from './bench-digest';
 import { benchFeeds, printFeeds } from './bench-feeds';
+import { benchIncidents } from './bench-incidents';
 import { benchLoad, printLoad } from './bench-load';
 import { benchQuery } from './bench-query';
 import { loadCorpus } from './eval-lib';
@@ -250,6 +254,13 @@ async function main() {
     const feeds = await benchFeeds();
     results.feeds = feeds;
     printFeeds(feeds);
+    console.log('');
+  }
+
+  if (run('incidents')) {
+    console.log('## Incidents');
+    const incidents = await benchIncidents();
+    results.incidents = incidents;
     console.log('');
   }
 

@@ -147,6 +147,8 @@ export function namedThings(text: string): string[] {
     } else {
       flush();
     }
+    // A full stop ends the run ("…in 2020. NotPetya hit…"); initials ("U.S.") do not.
+    if (m[0].endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(m[0])) flush();
   }
   flush();
   return [...new Set(out)].filter((n) => n.length >= 3);

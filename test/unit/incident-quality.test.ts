@@ -1,0 +1,31 @@
+/**
+ * Incident clustering on the labelled corpus (test/corpus/incidents.json), pairs with a
+ * held-out member (never tuned on). Floors just under today's scores, so that a change that
+ * makes clustering worse fails; docs/incidents.md has the scores and the issue's 0.90 goal,
+ * which is not met yet.
+ */
+import { evaluateIncidents, loadIncidentLabels } from '../../scripts/eval-incidents-lib';
+
+describe('incident clustering on the labelled corpus', () => {
+  it('has labels for the whole corpus', () => {
+    const labels = loadIncidentLabels();
+    expect(labels.length).toBeGreaterThanOrEqual(200);
+    expect(
+      labels.filter((i) => new Set(i.members.map((m) => m.article)).size > 1).length,
+    ).toBeGreaterThanOrEqual(40);
+  });
+
+  it('clusters the gold claims: held-out pairwise precision ≥ 0.88, recall ≥ 0.62', () => {
+    const s = evaluateIncidents('gold');
+    expect(s.heldOut.truePairs).toBeGreaterThanOrEqual(100);
+    expect(s.heldOut.precision).toBeGreaterThanOrEqual(0.88);
+    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.62);
+  });
+
+  it("clusters the detector's claims: held-out pairwise precision ≥ 0.72, recall ≥ 0.38", () => {
+    const s = evaluateIncidents('detector');
+    expect(s.detected / s.goldMembers).toBeGreaterThanOrEqual(0.95);
+    expect(s.heldOut.precision).toBeGreaterThanOrEqual(0.72);
+    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.38);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * The clustering rules, the entities they compare and the timeline, on claims built by hand:
+ * each test names the rule it holds to (docs/incidents.md).
+ */
+import { ArticleContext, Clusterer } from '../../lambdas/core/incidents/cluster';
+import { claimEntities, namedThings } from '../../lambdas/core/incidents/entities';
+import { accusedKeysOf, incidentIdFor } from '../../lambdas/core/incidents/member';
+import { summarize, timelineOf } from '../../lambdas/core/incidents/summary';
+import type { Party } from '../../lambdas/core/model';
+import type { IncidentMember } from '../../lambdas/core/records';
+
+const china: Party = { name: 'China', kind: 'state', country: 'CN' };
+const russia: Party = { name: 'Russia', kind: 'state', country: 'RU' };
+const usa: Party = { name: 'United States', kind: 'state', country: 'US' };
+const mandiant: Party = { name: 'Mandiant', kind: 'company', country: 'US' };
+const group = (name: string, country: string): Party => ({
+  name,
+  kind: 'state-linked-group',
+  country,
+  actor: name,
+});
+
+let n = 0;
+function member(over: Partial<IncidentMember> & { accused: Party }): IncidentMember {
+  n++;
+  return {
+    claimId: `c_${n}`,
+    articleId: `a_${n}`,
+    articleTitle: `Story ${n}`,
+    articleUrl: `https://news.example/${n}`,
+    outlet: 'The Example Post',
+    publishedAt: '2026-03-01T00:00:00.000Z',
+    accuser: usa,
+    target: null,
+    action: 'espionage',
+    evidence: 'unspecified',
+    confidence: 0.7,
+    counterAccusation: false,
+    responses: [],
+    sentence: `Sentence ${n}.`,
+    entities: [],
+    ...over,
+  };
+}
+
+describe('namedThings', () => {
+  it('finds coined words and capitalized names, not parties, sentence starts or years', () => {
+    const names = namedThings(
+      'Investigators said Russian hackers behind the SolarWinds breach used the Sunburst backdoor in 2020. NotPetya hit Maersk.',
+    );
+    expect(names).toEqual(expect.arrayContaining(['solarwinds', 'sunburst', 'notpetya', 'maersk']));
+    expect(names).not.toContain('investigators');
+    expect(names).not.toContain('russian');
+    expect(names).not.toContain('2020');
+  });
+
+  it('keeps a long institutional name and drops a short generic one', () => {
+    const names = namedThings(
+      'Hackers stole files from the Democratic National Committee, the Foreign Ministry said.',
+    );
+    expect(names).toContain('democratic national committee');
+    expect(names).not.toContain('foreign ministry');
+  });
+
+  it('splits at a possessive and keeps a name that starts a sentence when it recurs', () => {
+    expect(namedThings("Attackers abused SolarWinds' Orion software.")).toEqual(
+      expect.arrayContaining(['solarwinds', 'orion']),
+    );
+    const t = 'Kyivstar lost service for days. Engineers at Kyivstar restored it.';
+    expect(namedThings(t)).toContain('kyivstar');
+  });
+});
+
+describe('claimEntities', () => {
+  it('reads the headline, the claim paragraph, the lead and repeated names, not passing ones', () => {
+    const text = [
+      'Officials said the group breached Contoso Shipping in March.',
+      'The intrusion used a tool the researchers call Quillwort.',
+      'Separately, Fabrikam reported an unrelated outage.',
+      'Contoso Shipping said it had restored its systems.',
+    ].join('\n\n');
+    const e = claimEntities({
+      title: 'Hack of Contoso Shipping',
+      sentences: ['The intrusion used a tool the researchers call Quillwort.'],
+      text,
+      exclude: [],
+    });
+    expect(e).toEqual(expect.arrayContaining(['contoso shipping', 'quillwort']));
+    expect(e).not.toContain('fabrikam');
+  });
+
+  it('leaves out the names of the claim’s own parties', () => {
+    const e = claimEntities({
+      title: 'Mandiant ties Contoso hack to Volt Typhoon',
+      sentences: [],
+      exclude: ['Mandiant'],
+    });
+    expect(e).not.toContain('mandiant');
+    expect(e).toContain('contoso');
+  });
+});
+
+describe('Clusterer', () => {
+  it('joins reports of one group that share named things, months apart, and not on one alone', () => {
+    const c = new Clusterer();
+    const opening = member({
+      accused: group('Volt Typhoon', 'CN'),
+      entities: ['contoso grid', 'quillwort'],
+    });
+    const a = c.place(opening);
+    const b = c.place(
+      member({
+        accused: group('Volt Typhoon', 'CN'),
+        entities: ['contoso grid', 'quillwort'],
+        publishedAt: '2026-07-01T00:00:00.000Z',
+      }),
+    );
+    const lone = c.place(
+      member({
+        accused: group('Volt Typhoon', 'CN'),
+        entities: ['contoso grid'],
+        publishedAt: '2026-11-01T00:00:00.000Z',
+      }),
+    );
+    expect(lone.incidentId).not.toBe(a.incidentId);
+    expect(a.created).toBe(true);
+    expect(a.incidentId).toBe(incidentIdFor(opening.claimId));
+    expect(b.incidentId).toBe(a.incidentId);
+  });
+
+  it('needs more than the state alone: two Chinese operations on different victims stay apart', () => {
+    const c = new Clusterer();
+    const a = c.place(
+      member({ accused: china, target: { name: 'Treasury', kind: 'agency', country: 'US' } }),
+    );
+    const b = c.place(
+      member({
+        accused: china,
+        target: { name: 'Coast Guard', kind: 'agency', country: 'PH' },
+        publishedAt: '2026-03-20T00:00:00.000Z',
+      }),
+    );
+    expect(b.incidentId).not.toBe(a.incidentId);
+    // The same victim, days later, is the same operation.
+    const d = c.place(
+      member({
+        accused: china,
+        target: { name: 'Treasury', kind: 'agency', country: 'US' },
+        publishedAt: '2026-03-04T00:00:00.000Z',
+      }),
+    );
+    expect(d.incidentId).toBe(a.incidentId);
+  });
+
+  it('matches a group to its state, and states apart never', () => {
+    const c = new Clusterer();
+    const a = c.place(member({ accused: group('APT29', 'RU'), entities: ['quillwort'] }));
+    expect(c.place(member({ accused: russia, entities: ['quillwort'] })).incidentId).toBe(
+      a.incidentId,
+    );
+    expect(c.place(member({ accused: china, entities: ['quillwort'] })).incidentId).not.toBe(
+      a.incidentId,
+    );
+  });
+
+  it('keeps different groups of one state apart on a shared name alone', () => {
+    const c = new Clusterer();
+    const a = c.place(member({ accused: group('APT31', 'CN'), entities: ['parliament alliance'] }));
+    const b = c.place(member({ accused: group('APT40', 'CN'), entities: ['parliament alliance'] }));
+    expect(b.incidentId).not.toBe(a.incidentId);
+  });
+
+  it('does not join outside the time window without a shared name or target', () => {
+    const c = new Clusterer();
+    const a = c.place(member({ accused: group('LockBit', 'RU'), action: 'ransomware' }));
+    const b = c.place(
+      member({
+        accused: group('LockBit', 'RU'),
+        action: 'ransomware',
+        publishedAt: '2027-03-01T00:00:00.000Z',
+      }),
+    );
+    expect(b.incidentId).not.toBe(a.incidentId);
+  });
+
+  it('does not join a DDoS wave to a data theft', () => {
+    const c = new Clusterer();
+    const a = c.place(
+      member({ accused: group('NoName057', 'RU'), action: 'ddos', entities: ['x'] }),
+    );
+    const b = c.place(
+      member({ accused: group('NoName057', 'RU'), action: 'data-theft', entities: ['x'] }),
+    );
+    expect(b.incidentId).not.toBe(a.incidentId);
+  });
+
+  it('joins another accused of the same sentence in one article, not of another sentence', () => {
+    const c = new Clusterer();
+    const ctx = new ArticleContext();
+    const first = member({ accused: russia, sentence: 'Kyiv blamed Russia and UNC1151.' });
+    const p = c.place(first, ctx);
+    ctx.add(p.incidentId, first);
+    const same = member({
+      accused: group('UNC1151', 'BY'),
+      articleId: first.articleId,
+      sentence: 'Kyiv blamed Russia and UNC1151.',
+    });
+    expect(c.place(same, ctx).incidentId).toBe(p.incidentId);
+    const other = member({ accused: group('Lazarus', 'KP'), articleId: first.articleId });
+    expect(c.place(other, ctx).incidentId).not.toBe(p.incidentId);
+  });
+
+  it('places a claim again in the incident an earlier run gave it (attach)', () => {
+    const c = new Clusterer();
+    const m = member({ accused: group('Salt Typhoon', 'CN'), entities: ['verizon'] });
+    c.attach('inc_earlier', m);
+    const next = c.place(member({ accused: group('Salt Typhoon', 'CN'), entities: ['verizon'] }));
+    expect(next.incidentId).toBe('inc_earlier');
+  });
+});
+
+describe('accusedKeysOf', () => {
+  it('keeps groups as actor keys and states and organs as broad keys', () => {
+    const k = accusedKeysOf({ ...group('APT29', 'RU'), sponsor: 'SVR', alsoNamed: [russia] });
+    expect(k.actor).toEqual(['apt29']);
+    expect(k.state.sort()).toEqual(['RU', 'svr']);
+    expect(accusedKeysOf({ name: 'GRU', kind: 'agency', country: 'RU' }).actor).toEqual([]);
+  });
+});
+
+describe('summarize and the timeline', () => {
+  const first = member({
+    accused: china,
+    accuser: usa,
+    publishedAt: '2026-05-01T00:00:00.000Z',
+    target: { name: 'Treasury', kind: 'agency', country: 'US' },
+  });
+  const denial = member({
+    accused: china,
+    accuser: usa,
+    publishedAt: '2026-05-03T00:00:00.000Z',
+    responses: [{ kind: 'denial', by: china, text: 'Beijing called the charge groundless.' }],
+  });
+  const vendor = member({
+    accused: { ...group('Silk Typhoon', 'CN'), alsoNamed: [china] },
+    accuser: mandiant,
+    publishedAt: '2026-05-09T00:00:00.000Z',
+    evidence: 'provided',
+    confidence: 0.9,
+  });
+  const again = member({ accused: china, accuser: usa, publishedAt: '2026-05-10T00:00:00.000Z' });
+
+  it('gives the steps in time order, each new accuser once, later repeats as alsoIn', () => {
+    const t = timelineOf([again, vendor, denial, first]);
+    expect(t.map((e) => e.kind)).toEqual(['first-report', 'denial', 'new-accuser', 'evidence']);
+    expect(t[0]!.articleId).toBe(first.articleId);
+    expect(t[0]!.alsoIn.map((a) => a.articleId)).toEqual([denial.articleId, again.articleId]);
+    expect(t[2]!.role).toBe('vendor');
+    expect(t[1]!.by?.name).toBe('China');
+  });
+
+  it('is the same whatever order the members come in', () => {
+    const times = { createdAt: 'x', updatedAt: 'y' };
+    expect(summarize('inc_1', [first, denial, vendor, again], times)).toEqual(
+      summarize('inc_1', [again, vendor, first, denial], times),
+    );
+  });
+
+  it('shows the most specific accused, the strongest evidence and the highest confidence', () => {
+    const s = summarize('inc_1', [first, denial, vendor, again], {
+      createdAt: 'x',
+      updatedAt: 'y',
+    });
+    expect(s.accused.name).toBe('Silk Typhoon');
+    expect(s.accused.alsoNamed?.map((p) => p.name)).toEqual(['China']);
+    expect(s.evidence).toBe('provided');
+    expect(s.confidence).toBe(0.9);
+    expect(s.articleCount).toBe(4);
+    expect(s.months).toEqual(['2026-05']);
+    expect(s.accusedKeys).toEqual(expect.arrayContaining(['CN', 'silk-typhoon']));
+    expect(s.name).toBe('Silk Typhoon: espionage against Treasury');
+  });
+});
