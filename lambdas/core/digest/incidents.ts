@@ -36,7 +36,9 @@ export function digestIncidents(
   const fresh: IncidentRecord[] = [];
   const updates: IncidentUpdate[] = [];
   for (const { incident, claims: mine } of lookup.group(claims)) {
-    if (incident.createdAt >= since || mine.length >= incident.claimCount) {
+    // The job runs before each digest, so an incident first written right before the previous
+    // digest (createdAt <= its end, this one's start) was in that one: new means after `since`.
+    if (incident.createdAt > since || mine.length >= incident.claimCount) {
       fresh.push(incident);
       continue;
     }
