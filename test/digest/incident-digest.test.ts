@@ -8,64 +8,21 @@
 import type { ParsedMail } from 'mailparser';
 import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
 import { SmtpMailer } from '../../lambdas/adapters/smtp-mailer';
-import { defaultDetector } from '../../lambdas/core/detect/detector';
 import { sendDigest } from '../../lambdas/core/digest/send';
 import { runDigests, type SubscriberDigestConfig } from '../../lambdas/core/digest/subscribers';
 import { silentLogger } from '../../lambdas/core/logger';
-import { detectAndStore } from '../../lambdas/core/process';
-import type { ArticleRecord } from '../../lambdas/core/records';
 import { subscribe } from '../../lambdas/core/subscriptions/service';
+import {
+  EXCHANGE_THEFT,
+  POLICE_DENIAL,
+  POLICE_GOVERNMENT,
+  POLICE_VENDOR,
+  type Story,
+  storeStories,
+} from '../helpers/incident-stories';
 import { memoryStore, TestClock } from '../helpers/store';
 import { BASE, SECRET } from './fixtures';
 import { startSmtp, type TestSmtp } from './smtp';
-
-interface Story {
-  id: string;
-  published: string;
-  outlet: string;
-  title: string;
-  text: string;
-}
-
-// Our own words: one operation told by three outlets (the denial published two days later),
-// and another operation that appears on the second day.
-const POLICE_GOVERNMENT: Story = {
-  id: 'police-government',
-  published: '2026-11-17T09:00:00.000Z',
-  outlet: 'The Example Post',
-  title: 'Dutch government says Russian hackers raided police contact lists',
-  text:
-    'The Netherlands said on Tuesday that hackers working for the Russian state broke into the Dutch national police and copied the work contact details of tens of thousands of officers.\n\n' +
-    'The Dutch government named the group Laundry Bear and said it had used a stolen login cookie to reach the police account system. Officials did not publish technical evidence.',
-};
-const POLICE_VENDOR: Story = {
-  id: 'police-vendor',
-  published: '2026-11-17T15:00:00.000Z',
-  outlet: 'Security Ledger',
-  title: 'Microsoft ties police intrusion to Laundry Bear',
-  text:
-    'Microsoft researchers said Laundry Bear, an espionage group working for Russia, broke into the Dutch national police. The company published indicators of compromise from the servers involved.\n\n' +
-    'It said the group buys stolen login cookies from criminal markets.',
-};
-const POLICE_DENIAL: Story = {
-  id: 'police-denial',
-  published: '2026-11-19T08:00:00.000Z',
-  // An outlet name with markup characters: escaped in HTML, kept as is in text.
-  outlet: 'Wire & <Post>',
-  title: 'Moscow rejects Dutch claims over police breach',
-  text:
-    'Russia on Thursday rejected the Dutch accusation that Russian state hackers broke into the Dutch national police.\n\n' +
-    'A Kremlin spokesman said the claim was baseless and that Moscow does not conduct hacking operations.',
-};
-const EXCHANGE_THEFT: Story = {
-  id: 'exchange-theft',
-  published: '2026-11-19T10:00:00.000Z',
-  outlet: 'The Example Post',
-  title: 'FBI blames Lazarus for $90 million exchange theft',
-  text:
-    "The FBI said on Wednesday that North Korea's Lazarus Group stole about $90 million in cryptocurrency from the Singapore exchange Harbourline by tricking an engineer into running a fake coding test.\n\n" +
-    'Agents traced the stolen coins through several mixing services and published the wallet addresses involved.',
-};
 
 let local: LocalStore;
 let smtp: TestSmtp;
@@ -92,25 +49,7 @@ afterEach(async () => {
 const deps = () => ({ store: local.store, mailer, clock, logger: silentLogger });
 
 async function store(...stories: Story[]) {
-  for (const s of stories) {
-    clock.advance(60_000);
-    const record: ArticleRecord = {
-      id: s.id,
-      url: `https://news.example/${s.id}`,
-      status: 'extracted',
-      attempts: 1,
-      discoveredAt: s.published,
-      updatedAt: clock.now().toISOString(),
-      publishedTime: s.published,
-      title: s.title,
-      siteName: s.outlet,
-      text: s.text,
-    };
-    await detectAndStore(
-      { ...deps(), detector: defaultDetector(), http: undefined as never },
-      record,
-    );
-  }
+  await storeStories(local.store, clock, stories);
 }
 
 async function subscriber(email: string, filters: Record<string, unknown> = {}) {

@@ -80,19 +80,22 @@ const SHORT: Record<string, string> = { US: 'US', GB: 'UK', AE: 'UAE' };
 const WITH_THE =
   /^(United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Czech|Dominican|Central African)/;
 
-/** "the UK government", "the government of China", "the NCSC (UK)". */
+/** "the UK", "China", "the Netherlands". */
+function theCountry(code: string): string {
+  const c = code.toUpperCase();
+  const short = SHORT[c];
+  if (short) return `the ${short}`;
+  const name = countryName(c);
+  return `${WITH_THE.test(name) ? 'the ' : ''}${name}`;
+}
+
+/** "the UK government", "the government of China", "NCSC of the UK". */
 function government(p: Party): string {
   if (p.kind === 'state' && p.country) {
-    const short = SHORT[p.country.toUpperCase()];
-    if (short) return `the ${short} government`;
-    const name = countryName(p.country);
-    return `the government of ${WITH_THE.test(name) ? 'the ' : ''}${name}`;
-  }
-  if (p.country) {
     const c = p.country.toUpperCase();
-    return `${p.name} (${SHORT[c] ?? countryName(c)})`;
+    return SHORT[c] ? `the ${SHORT[c]} government` : `the government of ${theCountry(c)}`;
   }
-  return p.name;
+  return p.country ? `${p.name} of ${theCountry(p.country)}` : p.name;
 }
 
 function who(p: Party | null, e: IncidentEvent): string {
