@@ -257,7 +257,7 @@ function buildProgram(): Command {
     program
       .command('run')
       .description(
-        'Run one cycle: poll the due feeds, fetch new articles, detect and store claims. Seeds the default feeds (feeds.json) on first use.',
+        'Run one cycle: poll the due feeds, fetch new articles, detect and store claims, place them into incidents; ends with the incidents the run opened or updated. Seeds the default feeds (feeds.json) on first use.',
       )
       .option(
         '--all',
@@ -338,7 +338,7 @@ function buildProgram(): Command {
   program
     .command('demo')
     .description(
-      'Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims and write the digest.',
+      'Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims, write the digest and end with the incidents the run produced.',
     )
     .option('--data <dir>', 'data folder (default: a new temporary folder)')
     .option('--json', 'print the summary and claims as JSON')
@@ -815,12 +815,15 @@ function buildProgram(): Command {
     program
       .command('digest')
       .description(
-        "Write the digest of claims stored since the last digest as an .eml file in the outbox folder. `digest send` sends the subscribers' digests.",
+        "Write the digest of claims stored since the last digest as an .eml file in the outbox folder: new incidents first, then updates to known ones, then the claims (the incident job runs first). `digest send` sends the subscribers' digests.",
       )
       .option('--to <email>', 'recipient', 'you@localhost')
       .option('--from <email>', 'sender', 'Attribution Watch <digest@localhost>')
       .option('--outbox <dir>', 'outbox folder (default: <data>/outbox)')
-      .option('--dry-run', 'print the digest text; write nothing and keep the watermark')
+      .option(
+        '--dry-run',
+        'print the digest text; write nothing (the incident job does not run) and keep the watermark',
+      )
       .option('--send-empty', 'write a digest even when there are no new claims'),
   ).action(
     async (
