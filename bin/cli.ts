@@ -410,7 +410,7 @@ function buildProgram(): Command {
             printSummary(summary);
             console.log(`\nClaims (${claims.length}):\n${claimRows(claims)}`);
             console.log(
-              `\nDigest: ${digest.status} (${digest.claims} claims${digest.incidents ? `, ${digest.incidents.new} new incidents` : ''}) → ${path.join(data, 'outbox')}`,
+              `\nDigest: ${digest.status} (${digest.claims} claims, ${digest.incidents.new} new incidents) → ${path.join(data, 'outbox')}`,
             );
             printRunIncidents(incidents, startedAt);
             console.log(
@@ -847,7 +847,7 @@ function buildProgram(): Command {
         );
         console.log(
           r.status === 'sent'
-            ? `digest written: ${r.claims} claims → ${where}`
+            ? `digest written: ${r.claims} claims, ${r.incidents.new} new incidents, ${r.incidents.updated} updated → ${where}`
             : r.status === 'empty'
               ? 'no new claims since the last digest; nothing written (use --send-empty to write one anyway)'
               : `digest for this period was already sent (${r.messageId})`,

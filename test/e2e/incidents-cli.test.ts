@@ -4,6 +4,7 @@
  * not yet placed), then `incidents sync`, `list` with each filter, `show` and its errors; and
  * the demo ending with the incidents its run produced.
  */
+import { simpleParser } from 'mailparser';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,9 +48,10 @@ describe('attribution-watch incidents', () => {
 
   beforeAll(async () => {
     data = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-inc-'));
+    // Stored an hour ago (published in November 2026): the operator digest's look-back finds them.
     const local = await openLocalStore({ dataDir: data });
     try {
-      await storeStories(local.store, new TestClock(Date.parse('2026-11-20T12:00:00Z')), [
+      await storeStories(local.store, new TestClock(Date.now() - 3_600_000), [
         POLICE_GOVERNMENT,
         POLICE_VENDOR,
         POLICE_DENIAL,
@@ -134,6 +136,16 @@ describe('attribution-watch incidents', () => {
       'police-government',
       'police-vendor',
     ]);
+  });
+
+  it('the operator digest lists the incidents first and says how many', async () => {
+    const r = inData('digest', '--to', 'me@example.com');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/^digest written: 4 claims, 2 new incidents, 0 updated → /);
+    const outbox = path.join(data, 'outbox');
+    const mail = await simpleParser(fs.readFileSync(path.join(outbox, fs.readdirSync(outbox)[0]!)));
+    expect(mail.subject).toMatch(/^Attribution Watch digest: 2 new incidents · 4 new claims: /);
+    expect(mail.text).toMatch(/^== New incidents \(2\) ==\n\* Lazarus Group: /m);
   });
 
   it('answers an unknown id or a bad filter with one line and exit code 2', () => {
