@@ -50,6 +50,9 @@ import {
 } from './local-env';
 import { DEFAULT_PORT, localCursorSecret, localTokenSecret, startApiServer } from './server';
 import { addDigestSendCommand, addSubscriptionCommands } from './subscription-commands';
+import { addIncidentCommands, printRunIncidents } from './incident-commands';
+import { incidentsOfArticles } from '../lambdas/core/incident-query';
+import type { IncidentSummary } from '../lambdas/core/records';
 
 class UsageError extends Error {}
 
@@ -186,8 +189,25 @@ type RunFlags = StoreFlags & {
   interval?: number;
 };
 
-async function runOnce(flags: RunFlags): Promise<CycleSummary> {
+/** A cycle's summary and the incidents its articles are in (new or changed by it). */
+interface RunResult {
+  summary: CycleSummary;
+  startedAt: string;
+  incidents: IncidentSummary[];
+}
+
+/** The incidents of a run's extracted articles, as summaries (no timeline). */
+async function runIncidents(
+  store: Parameters<typeof incidentsOfArticles>[0],
+  articleIds: string[],
+): Promise<IncidentSummary[]> {
+  return (await incidentsOfArticles(store, articleIds)).map(({ timeline: _t, ...s }) => s);
+}
+
+async function runOnce(flags: RunFlags): Promise<RunResult> {
   return withStore(flags, async (local) => {
+    const startedAt = new Date().toISOString();
+    const extracted: string[] = [];
     const deps = localDeps(local, flags);
     const configs = parseFeedsConfig(
       fs.readFileSync(flags.feeds ?? path.join(packageRoot(), 'feeds.json'), 'utf8'),
@@ -209,10 +229,13 @@ async function runOnce(flags: RunFlags): Promise<CycleSummary> {
           feedBar.finish();
           pageBar.setTotal(n);
         },
-        onArticleDone: () => pageBar.tick(),
+        onArticleDone: (o) => {
+          if (o.status === 'extracted' && o.claims > 0) extracted.push(o.articleId);
+          pageBar.tick();
+        },
       });
       pageBar.finish();
-      return summary;
+      return { summary, startedAt, incidents: await runIncidents(local.store, extracted) };
     } finally {
       deps.http.close();
     }
@@ -234,7 +257,7 @@ function buildProgram(): Command {
     program
       .command('run')
       .description(
-        'Run one cycle: poll the due feeds, fetch new articles, detect and store claims. Seeds the default feeds (feeds.json) on first use.',
+        'Run one cycle: poll the due feeds, fetch new articles, detect and store claims, place them into incidents; ends with the incidents the run opened or updated. Seeds the default feeds (feeds.json) on first use.',
       )
       .option(
         '--all',
@@ -258,9 +281,12 @@ function buildProgram(): Command {
       .option('--json', 'print the summary as JSON')
       .option('-v, --verbose', 'log each feed and article'),
   ).action(async (flags: RunFlags) => {
-    const summary = await runOnce(flags);
+    const { summary, startedAt, incidents } = await runOnce(flags);
     if (flags.json) console.log(JSON.stringify(summary, null, 2));
-    else printSummary(summary);
+    else {
+      printSummary(summary);
+      printRunIncidents(incidents, startedAt);
+    }
   });
 
   // ------------------------------------------------------------- watch
@@ -292,9 +318,9 @@ function buildProgram(): Command {
     });
     while (!stop) {
       const started = new Date();
-      const s = await runOnce(flags);
+      const { summary: s, incidents } = await runOnce(flags);
       console.log(
-        `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}, recovered ${s.poll.recovered}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}`,
+        `${started.toISOString()}  polled ${s.poll.polled} (failed ${s.poll.failed}, recovered ${s.poll.recovered}), new ${s.poll.newArticles}, processed ${s.processed}, stories ${s.attributionStories}, claims ${s.claims}, incidents ${s.incidents.opened} new / ${incidents.length} touched`,
       );
       if (stop) break;
       // The timer keeps the process alive between cycles; Ctrl-C clears it and ends the loop.
@@ -312,7 +338,7 @@ function buildProgram(): Command {
   program
     .command('demo')
     .description(
-      'Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims and write the digest.',
+      'Offline demo: serve the bundled sample news site on 127.0.0.1, run the pipeline against it in its own data folder, print the claims, write the digest and end with the incidents the run produced.',
     )
     .option('--data <dir>', 'data folder (default: a new temporary folder)')
     .option('--json', 'print the summary and claims as JSON')
@@ -338,7 +364,15 @@ function buildProgram(): Command {
               ],
               systemClock,
             );
-            const summary = await runCycle(deps, { force: true, retryDelayMs: 100 });
+            const startedAt = new Date().toISOString();
+            const extracted: string[] = [];
+            const summary = await runCycle(deps, {
+              force: true,
+              retryDelayMs: 100,
+              onArticleDone: (o) => {
+                if (o.status === 'extracted' && o.claims > 0) extracted.push(o.articleId);
+              },
+            });
             const claims = await findClaims(
               local.store,
               { since: '2000-01-01', limit: 1000 },
@@ -352,6 +386,7 @@ function buildProgram(): Command {
                 firstLookbackDays: 1,
               },
             );
+            const incidents = await runIncidents(local.store, extracted);
             if (flags.json) {
               console.log(
                 JSON.stringify(
@@ -359,6 +394,7 @@ function buildProgram(): Command {
                     data,
                     summary,
                     claims,
+                    incidents,
                     digest: {
                       status: digest.status,
                       claims: digest.claims,
@@ -374,10 +410,11 @@ function buildProgram(): Command {
             printSummary(summary);
             console.log(`\nClaims (${claims.length}):\n${claimRows(claims)}`);
             console.log(
-              `\nDigest: ${digest.status} (${digest.claims} claims) → ${path.join(data, 'outbox')}`,
+              `\nDigest: ${digest.status} (${digest.claims} claims, ${digest.incidents.new} new incidents) → ${path.join(data, 'outbox')}`,
             );
+            printRunIncidents(incidents, startedAt);
             console.log(
-              `Data folder: ${data}\nTry: npx attribution-watch query --data ${data} --accused China`,
+              `\nData folder: ${data}\nTry: npx attribution-watch query --data ${data} --accused China\n     npx attribution-watch incidents list --data ${data}${incidents[0] ? `\n     npx attribution-watch incidents show ${incidents[0].id} --data ${data}` : ''}`,
             );
           } finally {
             deps.http.close();
@@ -773,16 +810,20 @@ function buildProgram(): Command {
   // ------------------------------------------------------------- digest
   const helpers = { storeOptions, withStore, usageError: (m: string) => new UsageError(m) };
   addSubscriptionCommands(program, helpers);
+  addIncidentCommands(program, helpers);
   const digestCommand = storeOptions(
     program
       .command('digest')
       .description(
-        "Write the digest of claims stored since the last digest as an .eml file in the outbox folder. `digest send` sends the subscribers' digests.",
+        "Write the digest of claims stored since the last digest as an .eml file in the outbox folder: new incidents first, then updates to known ones, then the claims (the incident job runs first). `digest send` sends the subscribers' digests.",
       )
       .option('--to <email>', 'recipient', 'you@localhost')
       .option('--from <email>', 'sender', 'Attribution Watch <digest@localhost>')
       .option('--outbox <dir>', 'outbox folder (default: <data>/outbox)')
-      .option('--dry-run', 'print the digest text; write nothing and keep the watermark')
+      .option(
+        '--dry-run',
+        'print the digest text; write nothing (the incident job does not run) and keep the watermark',
+      )
       .option('--send-empty', 'write a digest even when there are no new claims'),
   ).action(
     async (
@@ -806,7 +847,7 @@ function buildProgram(): Command {
         );
         console.log(
           r.status === 'sent'
-            ? `digest written: ${r.claims} claims → ${where}`
+            ? `digest written: ${r.claims} claims, ${r.incidents.new} new incidents, ${r.incidents.updated} updated → ${where}`
             : r.status === 'empty'
               ? 'no new claims since the last digest; nothing written (use --send-empty to write one anyway)'
               : `digest for this period was already sent (${r.messageId})`,

@@ -1,9 +1,13 @@
 /** Plain-text rendering for the CLI: tables and a progress bar (TTY only). */
 
-export function table(rows: (string | number)[][], header: string[]): string {
+/** Columns are cut at 60 characters, except those in `uncut` (e.g. a last column of links). */
+export function table(rows: (string | number)[][], header: string[], uncut: number[] = []): string {
   const all = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) =>
-    Math.min(60, Math.max(...all.map((r) => String(r[i] ?? '').length))),
+    Math.min(
+      uncut.includes(i) ? Infinity : 60,
+      Math.max(...all.map((r) => String(r[i] ?? '').length)),
+    ),
   );
   const fmt = (r: (string | number)[]) =>
     r

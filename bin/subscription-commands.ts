@@ -250,9 +250,12 @@ export function addDigestSendCommand(digest: Command, h: CliHelpers): void {
       digest
         .command('send')
         .description(
-          "Send the due subscribers' digests (each at their hour and time zone, exactly once per period); --subscriber sends one address's next digest now.",
+          "Send the due subscribers' digests (each at their hour and time zone, exactly once per period; new incidents and updates to known ones first, after running the incident job); --subscriber sends one address's next digest now.",
         )
-        .option('--dry-run', 'print what would be sent; send nothing and keep the watermarks')
+        .option(
+          '--dry-run',
+          'print what would be sent; send nothing, keep the watermarks (the incident job does not run)',
+        )
         .option('--subscriber <email>', 'only this subscriber, due or not')
         .option('--json', 'print the results as JSON'),
     ),

@@ -1,16 +1,22 @@
 /**
  * Digest rendering benchmark: 10,000 subscribers with varied filters over 5,000 claims, on one
  * core (one process, no workers): filter matching, grouping, HTML and text rendering, signed
- * links — everything `runDigests` does per subscriber except the store and mailer round trips.
+ * links, and the incidents of each digest's claims (new ones and updates, from 42 incidents of
+ * ~120 claims each, half of them older than the window) — everything `runDigests` does per
+ * subscriber except the store and mailer round trips.
  * Goal ≤ 60 s. `scripts/bench.ts` calls {@link benchDigest}.
  */
 import { performance } from 'node:perf_hooks';
 import { claimId } from '../lambdas/core/claim-keys';
+import { digestIncidents } from '../lambdas/core/digest/incidents';
 import type { RenderCache } from '../lambdas/core/digest/render';
+import { IncidentLookup } from '../lambdas/core/incident-query';
+import { incidentIdFor, toMember } from '../lambdas/core/incidents/member';
+import { summarize } from '../lambdas/core/incidents/summary';
 import { ClaimWindow, renderSubscriberDigest } from '../lambdas/core/digest/subscribers';
 import type { Action, Party } from '../lambdas/core/model';
 import type { Store } from '../lambdas/core/ports';
-import type { StoredClaim, Subscriber } from '../lambdas/core/records';
+import type { IncidentRecord, StoredClaim, Subscriber } from '../lambdas/core/records';
 import {
   matchesFilters,
   normalizeFilters,
@@ -23,6 +29,42 @@ export interface DigestBenchResult {
   seconds: number;
   digestsWithClaims: number;
   meanClaimsPerDigest: number;
+  meanIncidentsPerDigest: number;
+}
+
+/** Incidents over the claims (one per actor and action), half first written before `since`. */
+async function syntheticIncidents(claims: StoredClaim[], since: number): Promise<IncidentLookup> {
+  const groups = new Map<string, StoredClaim[]>();
+  for (const c of claims) {
+    const k = `${c.accused.actor}|${c.action}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const incidents = new Map<string, IncidentRecord>();
+  const links = new Map<string, Map<string, string>>();
+  let n = 0;
+  for (const list of groups.values()) {
+    const id = incidentIdFor(list[0]!.id);
+    const createdAt = new Date(since + (n++ % 2 ? -86_400_000 : 3_600_000)).toISOString();
+    incidents.set(
+      id,
+      summarize(id, list.map(toMember), {
+        createdAt,
+        updatedAt: new Date(since + 3_600_000).toISOString(),
+      }),
+    );
+    for (const c of list) {
+      const m = links.get(c.articleId) ?? new Map<string, string>();
+      m.set(c.id, id);
+      links.set(c.articleId, m);
+    }
+  }
+  // The run's reads (one per article and per incident) as the store answers them.
+  const lookup = new IncidentLookup({
+    articleIncidents: async (a: string) => links.get(a) ?? new Map(),
+    getIncident: async (id: string) => incidents.get(id),
+  } as unknown as Store);
+  await lookup.load(claims);
+  return lookup;
 }
 
 const COUNTRIES = ['RU', 'CN', 'KP', 'IR', 'US', 'GB', 'IL', 'UA'];
@@ -148,20 +190,25 @@ export async function benchDigest(
     baseUrl: 'https://watch.example.org',
     from: 'd@example.org',
   };
+  const lookup = await syntheticIncidents(all, since);
   const cache: RenderCache = new Map();
   let withClaims = 0;
   let total = 0;
+  let incidentsShown = 0;
   let bytes = 0;
   const t0 = performance.now();
   for (const s of subs) {
     const mine = (await window.between(s.watermark!)).filter((c) => matchesFilters(c, s.filters));
     if (!mine.length && !s.sendEmpty) continue;
+    const incidents = digestIncidents(lookup, mine, s.watermark!);
+    incidentsShown += incidents.fresh.length + incidents.updates.length;
     const { digest } = renderSubscriberDigest(
       s,
       mine,
       cfg,
       { since: s.watermark!, until: now.toISOString(), now },
       cache,
+      incidents,
     );
     bytes += digest.html.length + digest.text.length;
     withClaims++;
@@ -175,10 +222,11 @@ export async function benchDigest(
     seconds,
     digestsWithClaims: withClaims,
     meanClaimsPerDigest: withClaims ? total / withClaims : 0,
+    meanIncidentsPerDigest: withClaims ? incidentsShown / withClaims : 0,
   };
   console.log(
     `digests: ${subscribers} subscribers × ${claims} claims rendered in ${seconds.toFixed(1)} s on one core ` +
-      `(${withClaims} digests, ${r.meanClaimsPerDigest.toFixed(0)} matching claims each on average; goal ≤ 60 s ${seconds <= 60 ? '✓' : '✗'})`,
+      `(${withClaims} digests, ${r.meanClaimsPerDigest.toFixed(0)} matching claims and ${r.meanIncidentsPerDigest.toFixed(1)} incidents each on average; goal ≤ 60 s ${seconds <= 60 ? '✓' : '✗'})`,
   );
   return r;
 }

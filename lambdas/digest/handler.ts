@@ -5,7 +5,8 @@
  * period has its own run record, so a retry after a partial failure sends only what was not sent.
  * Subscriber digests need SIGNING_SECRET_ARN (the stack's Secrets Manager secret, from which the
  * link-signing key is derived) and PUBLIC_BASE_URL (the API's public URL, for links); without them
- * only the operator recipients get digests.
+ * only the operator recipients get digests. Before the digests the core runs the incident job
+ * (new incidents first, then updates to known ones, then the claims).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -63,6 +64,13 @@ export interface DigestResult {
 
 const LOOKBACK_DAYS = { daily: 1, weekly: 7 } as const;
 
+/**
+ * The incident job the core runs before each digest (so digests list current incidents): at
+ * most 45 s of the Lambda's 2 minutes, the rest left for sending; the poll Lambda or the next
+ * run continues from its watermark.
+ */
+export const DIGEST_INCIDENT_SYNC = { leaseSeconds: 240, budgetMs: 45_000 } as const;
+
 /** `getDeps` may be async (the production factory memoizes; tests pass their own deps). */
 export function makeHandler(getDeps: () => DigestHandlerDeps | Promise<DigestHandlerDeps>) {
   return async (event: unknown, context?: Context): Promise<DigestResult> => {
@@ -79,6 +87,7 @@ export function makeHandler(getDeps: () => DigestHandlerDeps | Promise<DigestHan
     try {
       if (deps.subscriptions) {
         await runDigests(deps, deps.subscriptions, {
+          incidentSync: DIGEST_INCIDENT_SYNC,
           onResult: (r) => {
             results.push({ to: r.email, status: r.status, claims: r.claims });
             if (r.status === 'sent') metrics.count(METRIC.digestsSent, 1);
@@ -103,6 +112,7 @@ export function makeHandler(getDeps: () => DigestHandlerDeps | Promise<DigestHan
             from: deps.from,
             channel: `${period}#${to.toLowerCase()}`,
             firstLookbackDays: LOOKBACK_DAYS[period as 'daily' | 'weekly'],
+            incidentSync: DIGEST_INCIDENT_SYNC,
           });
           results.push({ to, status: r.status, claims: r.claims });
           if (r.status === 'sent') metrics.count(METRIC.digestsSent, 1);

@@ -72,11 +72,15 @@ export class Digests extends Construct {
       logRemovalPolicy: props.logRemovalPolicy,
       logLevel: props.logLevel,
     });
+    // DeleteItem and BatchWriteItem for the incident job run before the digests (incident
+    // items, their index entries and its lease).
     grantTable(props.table, this.digestFunction.function, [
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
       'dynamodb:Query',
+      'dynamodb:BatchWriteItem',
     ]);
 
     props.signingSecret.grantRead(this.digestFunction.function);

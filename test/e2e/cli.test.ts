@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { StoredClaim } from '../../lambdas/core/records';
+import type { IncidentSummary, StoredClaim } from '../../lambdas/core/records';
 import { SDK_NODE_WARNING_SWITCH } from '../../lambdas/adapters/sdk-node-warning';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -33,6 +33,7 @@ describe('attribution-watch demo', () => {
   let result: {
     summary: { attributionStories: number; claims: number; failedArticles: number };
     claims: StoredClaim[];
+    incidents: IncidentSummary[];
     digest: { status: string; claims: number };
   };
 
@@ -88,6 +89,16 @@ describe('attribution-watch demo', () => {
       expect(result.claims.filter((c) => c.articleUrl.includes(slug))).toEqual([]);
   });
 
+  it('lists the incidents of its run, the treasury story among them with its denial', () => {
+    expect(result.incidents.length).toBeGreaterThanOrEqual(5);
+    const treasuryIncident = result.incidents.find((i) =>
+      i.targets.some((t) => /Treasury|Foreign Assets Control/.test(t.name)),
+    );
+    expect(treasuryIncident?.responders).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'denial' })]),
+    );
+  });
+
   it('writes the digest as an RFC 5322 file with text and HTML parts', () => {
     expect(result.digest.status).toBe('sent');
     const outbox = path.join(data, 'outbox');
@@ -136,6 +147,7 @@ describe('command-line contract', () => {
       ['query'],
       ['digest'],
       ['reprocess'],
+      ['incidents'],
     ]) {
       const r = cli([...cmd, '--help']);
       expect(r.code).toBe(0);

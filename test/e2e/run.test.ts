@@ -147,4 +147,49 @@ describe('attribution-watch run', () => {
     expect(r.err).toMatch(/stopping after the current cycle/);
     expect(r.code).toBe(0);
   }, 120_000);
+
+  it('ends its summary with the incidents the run produced: none when nothing was found, an update when a later story joins a known one', async () => {
+    const first = await cli([
+      'run',
+      '--feeds',
+      feedsFile,
+      '--data',
+      data,
+      '--all',
+      '--allow-private-networks',
+    ]);
+    expect(first.out).toMatch(/\nIncidents: none from this run\.\n/);
+    // A later story about the same operation: its denial.
+    server.routes.set(
+      '/c',
+      send(
+        article(
+          'Iran rejects US claims over water utility hacks',
+          'Iran on Friday rejected the U.S. accusation that hackers working for its Revolutionary Guards breached water utilities in several states.\n\nA foreign ministry spokesman called the charge baseless.',
+        ),
+        { 'content-type': 'text/html' },
+      ),
+    );
+    server.routes.set(
+      '/feed.xml',
+      send(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>${server.url}/</link><item><title>Cyber story /c</title><link>${server.url}/c</link></item></channel></rss>`,
+        { 'content-type': 'application/rss+xml', etag: '"2"' },
+      ),
+    );
+    const r = await cli([
+      'run',
+      '--feeds',
+      feedsFile,
+      '--data',
+      data,
+      '--all',
+      '--allow-private-networks',
+    ]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/^claims joining known incidents +1$/m);
+    const tail = r.out.slice(r.out.indexOf('\nIncidents from this run'));
+    expect(tail).toMatch(/^\nIncidents from this run \(0 new, 1 updated;/);
+    expect(tail).toMatch(/^updated +inc_\S+ +IRGC: .+ 2 +2 +yes \(Iran\)$/m);
+  }, 120_000);
 });

@@ -75,6 +75,10 @@ it('sends each recipient the new claims once through SES v2', async () => {
   expect(input.Content?.Simple?.Subject?.Data).toMatch(/claim/i);
   expect(input.Content?.Simple?.Body?.Html?.Data).toContain('<');
   expect(input.Content?.Simple?.Body?.Text?.Data).toMatch(/Russia|APT28/);
+  // The handler's core entry ran the incident job first: the stored claim's incident leads.
+  expect(input.Content?.Simple?.Subject?.Data).toMatch(/: 1 new incident · \d+ new claims?:/);
+  expect(input.Content?.Simple?.Body?.Text?.Data).toContain('== New incidents (1) ==');
+  expect(await local.store.queryIncidents({ index: { by: 'all', value: 'all' } })).toHaveLength(1);
   expect(input.Content?.Simple?.Headers).toEqual([
     expect.objectContaining({ Name: 'X-Attribution-Watch-Digest' }),
   ]);

@@ -192,6 +192,10 @@ describe('functions', () => {
       expect.arrayContaining(['sqs:SendMessage', 'dynamodb:BatchGetItem', 'dynamodb:PutItem']),
     );
     expect(actionsOf('IngestionPoll')).not.toContain('sqs:ReceiveMessage');
+    // The digest Lambda runs the incident job first: it writes and deletes incident items.
+    expect(actionsOf('DigestsDigest')).toEqual(
+      expect.arrayContaining(['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query']),
+    );
     expect(actionsOf('IngestionProcess')).toEqual(
       expect.arrayContaining([
         'sqs:ReceiveMessage',

@@ -3,7 +3,15 @@
  * (inlined styles, one column that fits a phone, colours that read in light and dark mode) and
  * as complete plain text. Every piece of article-derived text is escaped; links are http(s) only.
  */
-import type { StoredClaim } from '../records';
+import type { IncidentRecord, StoredClaim } from '../records';
+import {
+  countryName,
+  type DigestIncidents,
+  type IncidentUpdate,
+  incidentsLine,
+  shortDate,
+  stepLines,
+} from './incidents';
 
 export interface RenderedDigest {
   subject: string;
@@ -32,6 +40,10 @@ export interface RenderOptions {
   maxClaims?: number;
   /** Reuse rendered claim fragments across digests of one run (10,000 subscribers, 1 render). */
   cache?: RenderCache;
+  /** New incidents and updates to known ones, listed before the claims. */
+  incidents?: DigestIncidents;
+  /** At most this many new incidents and this many updates are written out. @default 20 */
+  maxIncidents?: number;
 }
 
 /** Rendered fragments by claim id, shared by the digests of one run. */
@@ -68,22 +80,6 @@ function safeUrl(u: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-let regionNames: Intl.DisplayNames | undefined;
-const countryNames = new Map<string, string>();
-function countryName(code: string): string {
-  let name = countryNames.get(code);
-  if (name === undefined) {
-    try {
-      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-      name = regionNames.of(code.toUpperCase()) ?? code;
-    } catch {
-      name = code;
-    }
-    countryNames.set(code, name);
-  }
-  return name;
 }
 
 function accusedLabel(c: StoredClaim): string {
@@ -168,6 +164,120 @@ function storyHead(c: StoredClaim): { html: string; text: string } {
   };
 }
 
+function incidentAccused(i: IncidentRecord): string {
+  const a = i.accused;
+  const base =
+    a.country && a.kind !== 'state'
+      ? `${a.name} (${countryName(a.country)})`
+      : a.kind === 'state' && a.country
+        ? countryName(a.country)
+        : a.name;
+  const also = (a.alsoNamed ?? []).map((p) =>
+    p.kind === 'state' && p.country ? countryName(p.country) : p.name,
+  );
+  return also.length ? `${base}; also named: ${also.join(', ')}` : base;
+}
+
+function partyName(p: { name: string; kind: string; country: string | null }): string {
+  return p.kind === 'state' && p.country ? countryName(p.country) : p.name;
+}
+
+/** A new incident: its name, who is accused by whom, what was hit, the strongest evidence. */
+function newIncidentFragment(i: IncidentRecord): { html: string; text: string } {
+  const facts: [string, string][] = [
+    ['Accused', incidentAccused(i)],
+    ...(i.targets.length
+      ? [['Targets', i.targets.map(partyName).join(', ')] as [string, string]]
+      : []),
+    ['Accused by', i.accusers.map(partyName).join(', ') || 'unattributed reports'],
+    [
+      'Strongest evidence',
+      `${i.evidence.replace('-', ' ')} · confidence ${i.confidence.toFixed(2)}`,
+    ],
+  ];
+  const denials = [
+    ...new Set(i.responders.filter((r) => r.kind === 'denial').map((r) => partyName(r.by))),
+  ];
+  const meta = `${i.claimCount} claim${i.claimCount === 1 ? '' : 's'} in ${i.articleCount} article${i.articleCount === 1 ? '' : 's'}, first reported ${shortDate(i.firstSeen)}${denials.length ? ` · denied by ${denials.join(', ')}` : ''}`;
+  const text = [
+    `* ${line(i.name)}`,
+    ...facts.map(([k, v]) => `  ${k}: ${line(v)}`),
+    `  ${line(meta)}`,
+  ].join('\n');
+  const html =
+    `<div style="margin:8px 0 14px;padding:0 0 0 10px;border-left:3px solid #f59e0b">` +
+    `<div style="font-size:16px;font-weight:600">${escapeHtml(i.name)}</div>` +
+    facts
+      .map(
+        ([k, v]) =>
+          `<div style="font-size:14px"><strong>${escapeHtml(k)}:</strong> ${escapeHtml(v)}</div>`,
+      )
+      .join('') +
+    `<div style="font-size:13px;opacity:.75">${escapeHtml(meta)}</div></div>`;
+  return { html, text };
+}
+
+/** An update to a known incident: one line per step the digest's claims brought. */
+function updateFragment(u: IncidentUpdate): { html: string; text: string } {
+  const steps = stepLines(u);
+  const head = `${u.incident.name} (known since ${shortDate(u.incident.firstSeen)})`;
+  const text = [`* ${line(head)}`, ...steps.map((st) => `  - ${line(st.text)}`)].join('\n');
+  const html =
+    `<div style="margin:8px 0 14px;padding:0 0 0 10px;border-left:3px solid #a855f7">` +
+    `<div style="font-size:16px;font-weight:600">${escapeHtml(u.incident.name)} <span style="font-weight:normal;font-size:13px;opacity:.75">(known since ${escapeHtml(shortDate(u.incident.firstSeen))})</span></div>` +
+    `<ul style="margin:4px 0 0;padding-left:20px;font-size:14px">` +
+    steps
+      .map((st) => {
+        const url = safeUrl(st.url);
+        return `<li>${escapeHtml(st.text)}${url ? ` &middot; <a href="${escapeHtml(url)}" style="color:#3b82f6">article</a>` : ''}</li>`;
+      })
+      .join('') +
+    `</ul></div>`;
+  return { html, text };
+}
+
+/** The incident sections (new first, then updates) as text lines and HTML pieces. */
+function incidentSections(
+  inc: DigestIncidents,
+  max: number,
+  cached: (
+    key: string,
+    make: () => { html: string; text: string },
+  ) => { html: string; text: string },
+): { text: string[]; html: string[] } {
+  const text: string[] = [];
+  const html: string[] = [];
+  const h2 = (label: string, n: number) =>
+    `<h2 style="font-size:19px;line-height:1.3;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px solid #999">${escapeHtml(label)} <span style="font-weight:normal;opacity:.7">(${n})</span></h2>`;
+  const more = (n: number, what: string) => {
+    if (n <= 0) return;
+    text.push(`  … and ${n} more ${what}`, '');
+    html.push(`<p style="margin:4px 0 12px">&hellip; and ${n} more ${escapeHtml(what)}</p>`);
+  };
+  if (inc.fresh.length) {
+    text.push(`== New incidents (${inc.fresh.length}) ==`);
+    html.push(h2('New incidents', inc.fresh.length));
+    for (const i of inc.fresh.slice(0, max)) {
+      const f = cached(`inc#new#${i.id}#${i.updatedAt}`, () => newIncidentFragment(i));
+      text.push(f.text, '');
+      html.push(f.html);
+    }
+    more(inc.fresh.length - max, 'new incidents');
+  }
+  if (inc.updates.length) {
+    text.push(`== Updates to known incidents (${inc.updates.length}) ==`);
+    html.push(h2('Updates to known incidents', inc.updates.length));
+    for (const u of inc.updates.slice(0, max)) {
+      const key = `inc#upd#${u.incident.id}#${u.incident.updatedAt}#${u.steps.map((e) => `${e.kind}:${e.claimId}`).join(',')}#${u.reports.map((r) => r.articleUrl).join(',')}`;
+      const f = cached(key, () => updateFragment(u));
+      text.push(f.text, '');
+      html.push(f.html);
+    }
+    more(inc.updates.length - max, 'updated incidents');
+  }
+  return { text, html };
+}
+
 function fmtPeriod(since: string | undefined, until: string): string {
   const u = until.slice(0, 16).replace('T', ' ');
   return since ? `${since.slice(0, 16).replace('T', ' ')} – ${u} UTC` : `until ${u} UTC`;
@@ -194,7 +304,10 @@ function topNewest(
 /** Renders a digest of `claims` (newest first within each group). */
 export function renderDigest(claims: StoredClaim[], opts: RenderOptions): RenderedDigest {
   const title = opts.title ?? 'Attribution Watch digest';
-  const summary = summaryLine(claims);
+  const incidents = opts.incidents ?? { fresh: [], updates: [] };
+  const incLine = incidentsLine(incidents);
+  // New incidents lead: "1 new incident, 2 updated · 7 new claims: 4 against China…".
+  const summary = incLine ? `${incLine} · ${summaryLine(claims)}` : summaryLine(claims);
   const max = opts.maxClaims ?? 50;
   const newest = (a: StoredClaim, b: StoredClaim) =>
     a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : 1;
@@ -225,6 +338,25 @@ export function renderDigest(claims: StoredClaim[], opts: RenderOptions): Render
   const period = fmtPeriod(opts.since, opts.until);
   const text: string[] = [line(title), summary, period, ''];
   const html: string[] = [];
+  const cached = (key: string, make: () => { html: string; text: string }) => {
+    let f = opts.cache?.get(key);
+    if (!f) {
+      f = make();
+      opts.cache?.set(key, f);
+    }
+    return f;
+  };
+  if (incLine) {
+    const sections = incidentSections(incidents, opts.maxIncidents ?? 20, cached);
+    text.push(...sections.text);
+    html.push(...sections.html);
+    if (claims.length) {
+      text.push(`== Claims (${claims.length}) ==`, '');
+      html.push(
+        `<h2 style="font-size:19px;line-height:1.3;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid #999">Claims <span style="font-weight:normal;opacity:.7">(${claims.length})</span></h2>`,
+      );
+    }
+  }
   for (const [accused, stories] of ordered) {
     const n = size(stories);
     text.push(`== ${line(accused)} (${n}) ==`);

@@ -6,8 +6,12 @@
  * the record, so a retry sends; a record found still `sending` may have been delivered (a crash
  * between send and completion), so it is never sent again: at most once, never twice.
  */
+import { IncidentLookup } from '../incident-query';
+import type { SyncOptions } from '../incidents/sync';
+import type { Logger } from '../logger';
 import type { Clock, Mailer, Store } from '../ports';
 import type { StoredClaim } from '../records';
+import { digestIncidents, syncBeforeDigest } from './incidents';
 import { sendOnce } from './once';
 import { renderDigest, type RenderedDigest } from './render';
 
@@ -15,6 +19,8 @@ export interface DigestDeps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  /** Where the incident job before the digest logs (a failure of it is an error here). */
+  logger?: Logger;
 }
 
 export interface DigestOptions {
@@ -30,6 +36,11 @@ export interface DigestOptions {
   firstLookbackDays?: number;
   /** Claims written out in full (the summary counts all). @default 50 */
   maxClaims?: number;
+  /**
+   * The incident job runs first, so the digest sees the incidents of its claims; its options
+   * (a Lambda's time budget), or false to skip it. A dry run never runs it (it writes nothing).
+   */
+  incidentSync?: SyncOptions | false;
 }
 
 export interface DigestOutcome {
@@ -38,6 +49,8 @@ export interface DigestOutcome {
   since: string;
   until: string;
   messageId?: string;
+  /** New incidents and updated ones listed. */
+  incidents: { new: number; updated: number };
   digest: RenderedDigest;
 }
 
@@ -67,6 +80,7 @@ export async function claimsStoredBetween(
 
 export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise<DigestOutcome> {
   const channel = opts.channel ?? 'local';
+  if (!opts.dryRun) await syncBeforeDigest(deps, opts.incidentSync);
   const until = deps.clock.now().toISOString();
   // The first digest of a channel looks back from the start of today (UTC), not from this
   // instant: a duplicate or retried run of the same day then starts from the same `since`, so it
@@ -77,10 +91,20 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
       Math.floor(Date.parse(until) / DAY) * DAY - (opts.firstLookbackDays ?? 7) * DAY,
     ).toISOString();
   const claims = await claimsStoredBetween(deps.store, since, until);
-  const digest = renderDigest(claims, { since, until, maxClaims: opts.maxClaims });
-  if (opts.dryRun) return { status: 'dry-run', claims: claims.length, since, until, digest };
+  const lookup = new IncidentLookup(deps.store);
+  await lookup.load(claims);
+  const found = digestIncidents(lookup, claims, since);
+  const incidents = { new: found.fresh.length, updated: found.updates.length };
+  const digest = renderDigest(claims, {
+    since,
+    until,
+    maxClaims: opts.maxClaims,
+    incidents: found,
+  });
+  if (opts.dryRun)
+    return { status: 'dry-run', claims: claims.length, since, until, incidents, digest };
   if (claims.length === 0 && !opts.sendEmpty) {
-    return { status: 'empty', claims: 0, since, until, digest };
+    return { status: 'empty', claims: 0, since, until, incidents, digest };
   }
   // The run key is the watermark it starts from: a retry of the same period finds the record.
   const key = `${channel}#${since}`;
@@ -105,10 +129,11 @@ export async function sendDigest(deps: DigestDeps, opts: DigestOptions): Promise
       since,
       until: run.createdAt,
       messageId: run.messageId,
+      incidents,
       digest,
     };
   }
   const messageId = sent.messageId;
   await deps.store.setWatermark(`digest#${channel}`, until);
-  return { status: 'sent', claims: claims.length, since, until, messageId, digest };
+  return { status: 'sent', claims: claims.length, since, until, messageId, incidents, digest };
 }

@@ -12,11 +12,15 @@
  *    `sent` is never sent again — a crash between send and completion costs at most that
  *    digest, never a duplicate.
  */
+import { IncidentLookup } from '../incident-query';
+import type { SyncOptions } from '../incidents/sync';
+import type { Logger } from '../logger';
 import type { Clock, Mailer, Store } from '../ports';
 import type { StoredClaim, Subscriber } from '../records';
 import { describeFilters, matchesFilters, subscriberId } from '../subscriptions/model';
 import { nextDueAt, periodOf } from '../subscriptions/schedule';
 import { type SubscriptionConfig, subscriptionLink } from '../subscriptions/service';
+import { type DigestIncidents, digestIncidents, syncBeforeDigest } from './incidents';
 import { type RenderCache, type RenderedDigest, renderDigest } from './render';
 import { sendOnce } from './once';
 import { claimsStoredBetween } from './send';
@@ -25,6 +29,8 @@ export interface SubscriberDigestDeps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  /** Where the incident job before the digests logs. */
+  logger?: Logger;
 }
 
 export interface SubscriberDigestConfig extends Pick<
@@ -56,6 +62,8 @@ export interface SubscriberDigestOutcome {
   until: string;
   messageId?: string;
   error?: string;
+  /** New incidents and updated ones listed in the digest. */
+  incidents?: { new: number; updated: number };
   digest?: RenderedDigest;
 }
 
@@ -122,6 +130,7 @@ export function renderSubscriberDigest(
   cfg: SubscriberDigestConfig,
   period: { since: string; until: string; now: Date },
   cache?: RenderCache,
+  incidents?: DigestIncidents,
 ): { digest: RenderedDigest; headers: Record<string, string>; unsubscribeUrl: string } {
   const unsubscribeUrl = subscriptionLink(cfg, 'unsubscribe', s, period.now);
   const preferencesUrl = subscriptionLink(cfg, 'preferences', s, period.now);
@@ -134,6 +143,7 @@ export function renderSubscriberDigest(
     filtersLabel: describeFilters(s.filters),
     maxClaims: cfg.maxClaims,
     cache,
+    incidents,
   });
   const headers: Record<string, string> = {
     // RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs to the URL.
@@ -157,7 +167,13 @@ export async function sendSubscriberDigest(
   deps: SubscriberDigestDeps,
   cfg: SubscriberDigestConfig,
   subscriber: Subscriber,
-  opts: { dryRun?: boolean; window?: ClaimWindow; cache?: RenderCache } = {},
+  opts: {
+    dryRun?: boolean;
+    window?: ClaimWindow;
+    cache?: RenderCache;
+    /** The run's incident reads, shared by its subscribers. */
+    incidents?: IncidentLookup;
+  } = {},
 ): Promise<SubscriberDigestOutcome> {
   const now = deps.clock.now();
   const until = now.toISOString();
@@ -187,17 +203,23 @@ export async function sendSubscriberDigest(
   const claims = (await window.between(since)).filter(
     (c) => c.storedAt < until && matchesFilters(c, s.filters),
   );
+  // Only the incidents of the claims this subscriber gets: their filters hold for incidents too.
+  const lookup = opts.incidents ?? new IncidentLookup(deps.store);
+  await lookup.load(claims);
+  const found = digestIncidents(lookup, claims, since);
+  const incidents = { new: found.fresh.length, updated: found.updates.length };
   const { digest, headers } = renderSubscriberDigest(
     s,
     claims,
     cfg,
     { since, until, now },
     opts.cache,
+    found,
   );
-  if (opts.dryRun) return { ...base, status: 'dry-run', claims: claims.length, digest };
+  if (opts.dryRun) return { ...base, status: 'dry-run', claims: claims.length, incidents, digest };
   if (claims.length === 0 && !s.sendEmpty) {
     await deps.store.advanceSubscriber(s.id, until, next);
-    return { ...base, status: 'empty', claims: 0, digest };
+    return { ...base, status: 'empty', claims: 0, incidents, digest };
   }
   const sent = await sendOnce(
     deps,
@@ -222,7 +244,7 @@ export async function sendSubscriberDigest(
   }
   const messageId = sent.messageId;
   await deps.store.advanceSubscriber(s.id, until, next);
-  return { ...base, status: 'sent', claims: claims.length, messageId, digest };
+  return { ...base, status: 'sent', claims: claims.length, messageId, incidents, digest };
 }
 
 export interface RunDigestsOptions {
@@ -231,6 +253,11 @@ export interface RunDigestsOptions {
   subscriber?: string;
   /** Called after each subscriber (progress, logging, metrics). */
   onResult?: (r: SubscriberDigestOutcome) => void;
+  /**
+   * The incident job runs first, so digests show the incidents of their claims; its options (a
+   * Lambda's time budget), or false to skip it. A dry run never runs it (it writes nothing).
+   */
+  incidentSync?: SyncOptions | false;
 }
 
 /**
@@ -242,6 +269,7 @@ export async function runDigests(
   cfg: SubscriberDigestConfig,
   opts: RunDigestsOptions = {},
 ): Promise<SubscriberDigestOutcome[]> {
+  if (!opts.dryRun) await syncBeforeDigest(deps, opts.incidentSync);
   const now = deps.clock.now();
   let subs: Subscriber[];
   if (opts.subscriber) {
@@ -253,11 +281,17 @@ export async function runDigests(
   const window = new ClaimWindow(deps.store, now.toISOString());
   if (subs.length) await window.load(subs.map((s) => sinceOf(s, now, cfg)).sort()[0]!);
   const cache: RenderCache = new Map();
+  const incidents = new IncidentLookup(deps.store);
   const out: SubscriberDigestOutcome[] = [];
   for (const s of subs) {
     let r: SubscriberDigestOutcome;
     try {
-      r = await sendSubscriberDigest(deps, cfg, s, { dryRun: opts.dryRun, window, cache });
+      r = await sendSubscriberDigest(deps, cfg, s, {
+        dryRun: opts.dryRun,
+        window,
+        cache,
+        incidents,
+      });
     } catch (e) {
       r = {
         subscriberId: s.id,
