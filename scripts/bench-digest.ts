@@ -47,10 +47,14 @@ async function syntheticIncidents(claims: StoredClaim[], since: number): Promise
     const createdAt = new Date(since + (n++ % 2 ? -86_400_000 : 3_600_000)).toISOString();
     incidents.set(
       id,
-      summarize(id, list.map(toMember), {
-        createdAt,
-        updatedAt: new Date(since + 3_600_000).toISOString(),
-      }),
+      summarize(
+        id,
+        list.map((c) => toMember(c)),
+        {
+          createdAt,
+          updatedAt: new Date(since + 3_600_000).toISOString(),
+        },
+      ),
     );
     for (const c of list) {
       const m = links.get(c.articleId) ?? new Map<string, string>();

@@ -37,10 +37,14 @@ const later = [
   c(10, { accuser: P.china, accused: P.us, counterAccusation: true, outlet: 'Global Wire' }),
   c(11, { accuser: P.us, outlet: 'Second Outlet' }),
 ];
-const incident: IncidentRecord = summarize('inc_test', [first, ...later].map(toMember), {
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-11T10:00:00.000Z',
-});
+const incident: IncidentRecord = summarize(
+  'inc_test',
+  [first, ...later].map((c) => toMember(c)),
+  {
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-11T10:00:00.000Z',
+  },
+);
 
 let local: LocalStore;
 beforeAll(async () => {
