@@ -170,6 +170,8 @@ export interface Subscriber {
 /** One claim as an incident keeps it: enough for the timeline and the article link. */
 export interface IncidentMember {
   claimId: string;
+  /** The claim's place in its article (the order the article makes its claims in). */
+  ordinal?: number;
   articleId: string;
   articleTitle: string;
   articleUrl: string;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { openLocalStore } from '../../lambdas/adapters/local-dynamo';
 import type { IncidentSummary, StoredClaim } from '../../lambdas/core/records';
 import { SDK_NODE_WARNING_SWITCH } from '../../lambdas/adapters/sdk-node-warning';
 
@@ -48,11 +49,61 @@ describe('attribution-watch demo', () => {
   afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
   const treasury = () =>
-    result.claims.filter((c) => c.articleUrl.includes('treasury-sanctions-office'));
+    result.claims.filter((c) =>
+      c.articleUrl.includes(
+        '/us-says-china-linked-hackers-breached-treasury-sanctions-office.html',
+      ),
+    );
 
   it('processes every demo article and finds attribution stories', () => {
     expect(result.summary.failedArticles).toBe(0);
-    expect(result.summary.attributionStories).toBeGreaterThanOrEqual(8);
+    expect(result.summary.attributionStories).toBeGreaterThanOrEqual(11);
+  });
+
+  it('groups each follow-up story with the report it continues, in one incident with a timeline', async () => {
+    const local = await openLocalStore({ dataDir: data });
+    try {
+      const all = await local.store.queryIncidents({ index: { by: 'all', value: 'all' } });
+      const slugsOf = async (id: string) =>
+        new Set(
+          (await local.store.listIncidentMembers(id)).map((m) =>
+            m.articleUrl.replace(/^.*\/articles\/|\.html.*$/g, ''),
+          ),
+        );
+      const stories: [string, string, string[]][] = [
+        [
+          'us-says-china-linked-hackers-breached-treasury-sanctions-office',
+          'crowdstrike-names-silk-typhoon-as-group-behind-treasury-sanctions-office-breach',
+          ['first-report', 'denial', 'new-accuser', 'evidence'],
+        ],
+        [
+          'uk-and-allies-blame-russian-military-intelligence-for-hacking-campaign',
+          'germany-joins-allies-in-blaming-russian-military-intelligence-moscow-denies',
+          ['first-report', 'denial', 'new-accuser'],
+        ],
+        [
+          'fbi-blames-north-korea-for-crypto-exchange-theft',
+          'blockchain-analysts-trace-stolen-korvex-funds-through-north-korean-laundering-network',
+          ['first-report', 'evidence', 'new-accuser'],
+        ],
+      ];
+      for (const [original, followUp, kinds] of stories) {
+        const holding = [];
+        for (const s of all) if ((await slugsOf(s.id)).has(followUp)) holding.push(s);
+        expect(holding).toHaveLength(1);
+        expect(await slugsOf(holding[0]!.id)).toEqual(new Set([original, followUp]));
+        const inc = (await local.store.getIncident(holding[0]!.id))!;
+        expect(inc.timeline[0]!.kind).toBe('first-report');
+        expect(inc.timeline[0]!.articleUrl).toContain(original);
+        for (const k of kinds) expect(inc.timeline.map((e) => e.kind)).toContain(k);
+        const step = inc.timeline.find(
+          (e) => e.kind === 'new-accuser' && e.articleUrl.includes(followUp),
+        );
+        expect(step).toBeDefined();
+      }
+    } finally {
+      await local.close();
+    }
   });
 
   it('stores the reference-style story: United States → China with evidence not provided, a denial, and The Washington Post', () => {

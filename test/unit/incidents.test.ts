@@ -259,6 +259,31 @@ describe('summarize and the timeline', () => {
     expect(t[1]!.by?.name).toBe('China');
   });
 
+  it('gives each accuser’s own evidence its step, and a victim company the role other', () => {
+    const hospital: Party = { name: 'Contoso Health', kind: 'company', country: 'US' };
+    const more = member({
+      accused: china,
+      accuser: hospital,
+      publishedAt: '2026-05-12T00:00:00.000Z',
+      evidence: 'provided',
+    });
+    const t = timelineOf([first, vendor, more]);
+    expect(t.filter((e) => e.kind === 'evidence').map((e) => e.by?.name)).toEqual([
+      'Mandiant',
+      'Contoso Health',
+    ]);
+    expect(t.find((e) => e.kind === 'new-accuser' && e.by?.name === 'Contoso Health')?.role).toBe(
+      'other',
+    );
+  });
+
+  it('orders one article’s claims as the article makes them', () => {
+    const a = member({ accused: china, accuser: usa, ordinal: 1, claimId: 'c_a' });
+    const b = member({ accused: china, accuser: mandiant, ordinal: 0, claimId: 'c_b' });
+    b.articleId = a.articleId;
+    expect(timelineOf([a, b])[0]!.by?.name).toBe('Mandiant');
+  });
+
   it('is the same whatever order the members come in', () => {
     const times = { createdAt: 'x', updatedAt: 'y' };
     expect(summarize('inc_1', [first, denial, vendor, again], times)).toEqual(

@@ -63,6 +63,7 @@ export function toMember(claim: StoredClaim, articleText?: string): IncidentMemb
   ].filter((n): n is string => !!n);
   return {
     claimId: claim.id,
+    ordinal: claim.ordinal,
     articleId: claim.articleId,
     articleTitle: claim.articleTitle,
     articleUrl: claim.articleUrl,

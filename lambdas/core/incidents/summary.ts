@@ -5,6 +5,7 @@
  * deterministic: the same members give the same incident, whatever order they were added in.
  */
 import { partyKey } from '../claim-keys';
+import { gazetteer } from '../detect/gazetteer';
 import type { Action, Evidence, Party } from '../model';
 import type { IncidentEvent, IncidentMember, IncidentRecord, IncidentSummary } from '../records';
 import { accusedKeysOf, targetKeysOf } from './member';
@@ -28,8 +29,13 @@ const ACTION_LABEL: Record<Action, string> = {
 
 /** Members in time order (published, then claim id): the order every derivation reads. */
 export function byTime(members: IncidentMember[]): IncidentMember[] {
+  // Within one article, the order the article makes its claims in (ids are hashes).
   return [...members].sort(
-    (a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.claimId.localeCompare(b.claimId),
+    (a, b) =>
+      a.publishedAt.localeCompare(b.publishedAt) ||
+      a.articleId.localeCompare(b.articleId) ||
+      (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
+      a.claimId.localeCompare(b.claimId),
   );
 }
 
@@ -80,7 +86,9 @@ export function accuserRole(m: IncidentMember): NonNullable<IncidentEvent['role'
   const kind = m.accuser?.kind;
   if (!m.accuser) return 'media';
   if (kind === 'state' || kind === 'agency') return 'government';
-  if (kind === 'company') return 'vendor';
+  // A security company; another company accusing (a victim naming its attacker) is 'other'.
+  if (kind === 'company' && gazetteer().get('vendor', m.accuser.actor ?? m.accuser.name))
+    return 'vendor';
   if (kind === 'media') return 'media';
   return 'other';
 }
@@ -140,8 +148,11 @@ export function timelineOf(members: IncidentMember[]): IncidentEvent[] {
     } else {
       record(accuserKey, m, () => event(m, 'new-accuser', m.accuser, m.sentence, accuserRole(m)));
     }
+    // Evidence once per accuser: a second party publishing its own evidence is a new step.
     if (m.evidence === 'provided')
-      record('evidence', m, () => event(m, 'evidence', m.accuser, m.sentence));
+      record(`evidence|${partyKey(m.accuser)}`, m, () =>
+        event(m, 'evidence', m.accuser, m.sentence),
+      );
     for (const r of m.responses) {
       record(`${r.kind}|${partyKey(r.by)}`, m, () => event(m, r.kind, r.by, r.text));
     }
