@@ -210,6 +210,22 @@ describe('Clusterer', () => {
     expect(c.place(other, ctx).incidentId).not.toBe(p.incidentId);
   });
 
+  it('does not join two accused read from one headline', () => {
+    const c = new Clusterer();
+    const ctx = new ArticleContext();
+    const title = 'Vendor ties two separate campaigns to Chinese and Iranian hackers';
+    const a = member({ accused: group('APT41', 'CN'), articleTitle: title, sentence: title });
+    const p = c.place(a, ctx);
+    ctx.add(p.incidentId, a);
+    const b = member({
+      accused: group('APT35', 'IR'),
+      articleId: a.articleId,
+      articleTitle: title,
+      sentence: title,
+    });
+    expect(c.place(b, ctx).incidentId).not.toBe(p.incidentId);
+  });
+
   it('places a claim again in the incident an earlier run gave it (attach)', () => {
     const c = new Clusterer();
     const m = member({ accused: group('Salt Typhoon', 'CN'), entities: ['verizon'] });

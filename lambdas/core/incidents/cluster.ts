@@ -368,13 +368,21 @@ export class Clusterer {
  * ("Kyiv blamed Russia and Belarus-linked UNC1151 for the defacements") are one operation
  * even with different accused.
  */
+/**
+ * A headline sums up the whole story ("Mandiant ties two separate campaigns to Chinese and
+ * Iranian hackers"): two claims read from it are not one operation for that.
+ */
+function isHeadline(m: IncidentMember): boolean {
+  return m.sentence.trim() === m.articleTitle.trim();
+}
+
 export class ArticleContext {
   private readonly byIncident = new Map<string, { sentences: Set<string>; targets: Set<string> }>();
 
   add(incidentId: string, m: IncidentMember): void {
     let e = this.byIncident.get(incidentId);
     if (!e) this.byIncident.set(incidentId, (e = { sentences: new Set(), targets: new Set() }));
-    if (m.sentence) e.sentences.add(m.sentence);
+    if (m.sentence && !isHeadline(m)) e.sentences.add(m.sentence);
     if (m.target && !isBroadTarget(m.target)) e.targets.add(partyKey(m.target));
   }
 
@@ -387,7 +395,9 @@ export class ArticleContext {
     const target = m.target && !isBroadTarget(m.target) ? partyKey(m.target) : undefined;
     return [...this.byIncident]
       .filter(
-        ([, e]) => (m.sentence && e.sentences.has(m.sentence)) || (target && e.targets.has(target)),
+        ([, e]) =>
+          (m.sentence && !isHeadline(m) && e.sentences.has(m.sentence)) ||
+          (target && e.targets.has(target)),
       )
       .map(([id]) => id);
   }
