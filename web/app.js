@@ -118,7 +118,7 @@
   let returnFocus = null;
   async function openClaim(id, opener) {
     returnFocus = opener || null;
-    const { claim: c, links } = await getJson(`/claims/${encodeURIComponent(id)}`);
+    const { claim: c, links, incidentId } = await getJson(`/claims/${encodeURIComponent(id)}`);
     const facts = $('detail-facts');
     facts.replaceChildren();
     const rows = [
@@ -153,12 +153,22 @@
       document.createTextNode(' · '),
       el('a', 'Article and all its claims (JSON)', { href: links.article }),
     );
+    if (incidentId) {
+      l.append(
+        document.createTextNode(' · '),
+        el('a', 'Its incident and timeline', {
+          href: `#incident/${encodeURIComponent(incidentId)}`,
+          id: 'detail-incident',
+        }),
+      );
+    }
     $('detail').hidden = false;
     $('detail-heading').focus();
   }
 
   function closeClaim() {
     $('detail').hidden = true;
+    if (location.hash.startsWith('#claim/')) history.replaceState(null, '', location.pathname);
     if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
     else $('claims-heading').focus();
   }
@@ -322,6 +332,281 @@
     }
   }
 
+  // ------------------------------------------------------------ incidents
+
+  const inc = { filters: new URLSearchParams(), cursors: [null], page: 0, next: null };
+  const KIND_LABEL = {
+    'first-report': 'First report',
+    'new-accuser': 'New accuser',
+    evidence: 'Evidence',
+    denial: 'Denial',
+    'counter-accusation': 'Counter-accusation',
+    acknowledgement: 'Acknowledgement',
+    'claim-of-responsibility': 'Claim of responsibility',
+  };
+
+  function readIncidentFilters() {
+    const f = new URLSearchParams();
+    for (const [k, v] of new FormData($('incident-filters'))) {
+      const s = String(v).trim();
+      if (s) f.set(k, s);
+    }
+    return f;
+  }
+
+  async function loadIncidents() {
+    const p = new URLSearchParams(inc.filters);
+    p.set('limit', '25');
+    const cursor = inc.cursors[inc.page];
+    if (cursor) p.set('cursor', cursor);
+    $('incidents-status').textContent = 'Loading…';
+    $('incidents-error').hidden = true;
+    try {
+      const data = await getJson(`/incidents?${p}`);
+      renderIncidents(data.incidents);
+      inc.next = data.nextCursor;
+      $('incidents-status').textContent = data.incidents.length
+        ? `${data.incidents.length} incidents on page ${inc.page + 1}${data.nextCursor ? ', more on the next page' : ''}.`
+        : 'No incidents match these filters.';
+    } catch (e) {
+      renderIncidents([]);
+      inc.next = null;
+      $('incidents-status').textContent = 'The query was refused.';
+      $('incidents-error').textContent = e.message;
+      $('incidents-error').hidden = false;
+      const name = e.body && e.body.parameter;
+      const input =
+        name && document.querySelector(`#incident-filters [name="${CSS.escape(name)}"]`);
+      if (input) input.focus();
+    }
+    $('incidents-prev').disabled = inc.page === 0;
+    $('incidents-next').disabled = !inc.next;
+    $('incidents-page-no').textContent = `Page ${inc.page + 1}`;
+  }
+
+  function renderIncidents(list) {
+    const body = $('incidents').tBodies[0];
+    body.replaceChildren();
+    for (const i of list) {
+      const tr = el('tr');
+      const name = el('td');
+      name.append(el('a', i.name, { href: `#incident/${encodeURIComponent(i.id)}` }));
+      tr.append(
+        el('td', i.lastSeen.slice(0, 10)),
+        name,
+        el('td', party(i.accused)),
+        el('td', i.targets.map((t) => t.name).join('; ') || '—'),
+        el('td', i.claimCount),
+        el('td', i.evidence),
+        el('td', i.confidence.toFixed(2)),
+      );
+      body.append(tr);
+    }
+  }
+
+  /** Claims per day (per week when the incident spans more than 60 days), every period shown. */
+  function claimPeriods(members) {
+    const DAY = 86400000;
+    const times = members.map((m) => Date.parse(m.publishedAt)).filter((t) => !Number.isNaN(t));
+    if (!times.length) return { unit: 'day', periods: [] };
+    const day = (t) => Math.floor(t / DAY) * DAY;
+    const first = day(Math.min(...times));
+    const last = day(Math.max(...times));
+    const weekly = last - first > 60 * DAY;
+    const start = (t) => {
+      const d = day(t);
+      return weekly ? d - ((new Date(d).getUTCDay() + 6) % 7) * DAY : d;
+    };
+    const step = weekly ? 7 * DAY : DAY;
+    const counts = new Map();
+    for (const t of times) counts.set(start(t), (counts.get(start(t)) || 0) + 1);
+    const periods = [];
+    for (let t = start(first); t <= last; t += step)
+      periods.push({ start: new Date(t).toISOString().slice(0, 10), count: counts.get(t) || 0 });
+    return { unit: weekly ? 'week' : 'day', periods };
+  }
+
+  function incidentChart(members) {
+    const box = $('incident-chart');
+    box.replaceChildren();
+    const { unit, periods } = claimPeriods(members);
+    const w = 640;
+    const h = 160;
+    const pad = 24;
+    const max = Math.max(1, ...periods.map((x) => x.count));
+    const bw = (w - pad * 2) / Math.max(1, periods.length);
+    const root = svg('svg', {
+      width: w,
+      height: h,
+      viewBox: `0 0 ${w} ${h}`,
+      role: 'img',
+      id: 'incident-svg',
+    });
+    root.append(
+      svg(
+        'title',
+        {},
+        `Claims per ${unit}: ${members.length} claims over ${periods.length} ${unit}s`,
+      ),
+    );
+    periods.forEach((x, i) => {
+      if (!x.count) return;
+      const bh = ((h - pad * 2) * x.count) / max;
+      const bar = svg('rect', {
+        class: 'bar',
+        x: pad + i * bw + 1,
+        y: h - pad - bh,
+        width: Math.max(1, bw - 2),
+        height: bh,
+        fill: '#26a269',
+        'data-period': x.start,
+        'data-count': x.count,
+      });
+      bar.append(svg('title', {}, `${unit === 'week' ? 'Week of ' : ''}${x.start}: ${x.count}`));
+      root.append(bar);
+    });
+    root.append(svg('line', { x1: pad, y1: h - pad, x2: w - pad, y2: h - pad, stroke: '#1b1f24' }));
+    if (periods.length) {
+      root.append(svg('text', { x: pad, y: h - 6 }, periods[0].start));
+      if (periods.length > 1)
+        root.append(
+          svg(
+            'text',
+            { x: w - pad, y: h - 6, 'text-anchor': 'end' },
+            periods[periods.length - 1].start,
+          ),
+        );
+      root.append(svg('text', { x: pad, y: pad - 8 }, `max ${max}/${unit}`));
+    }
+    box.append(root);
+    $('incident-chart-caption').textContent = `Claims per ${unit}, by publication time.`;
+  }
+
+  function timelineItem(e) {
+    const li = el('li', null, { class: `step ${e.kind}` });
+    li.dataset.kind = e.kind;
+    const who = e.by ? party(e.by) + (e.role ? ` (${e.role})` : '') : '';
+    li.append(
+      el('span', KIND_LABEL[e.kind] || e.kind, { class: 'kind' }),
+      document.createTextNode(` · ${e.at.slice(0, 10)}${who ? ` · ${who}` : ''} · `),
+      safeLink(e.articleUrl, e.outlet || e.articleTitle || 'article'),
+      document.createTextNode(' · '),
+      el('a', 'the claim', { href: `#claim/${encodeURIComponent(e.claimId)}`, class: 'claim' }),
+      el('span', e.text, { class: 'text' }),
+    );
+    if (e.alsoIn && e.alsoIn.length) {
+      const also = el('span', 'Also reported by: ', { class: 'also' });
+      e.alsoIn.forEach((a, i) => {
+        if (i) also.append(document.createTextNode(', '));
+        also.append(safeLink(a.articleUrl, a.outlet || a.articleUrl));
+      });
+      li.append(also);
+    }
+    return li;
+  }
+
+  let incidentReturn = null;
+  async function openIncident(id) {
+    incidentReturn = document.activeElement;
+    let data;
+    try {
+      data = await getJson(`/incidents/${encodeURIComponent(id)}`);
+    } catch (e) {
+      $('incident').hidden = true;
+      $('incidents-error').textContent = `Incident ${id}: ${e.message}`;
+      $('incidents-error').hidden = false;
+      return;
+    }
+    const { incident: i, members, links } = data;
+    $('incident-heading').textContent = i.name;
+    const facts = $('incident-facts');
+    facts.replaceChildren();
+    const rows = [
+      [
+        'Accused',
+        party(i.accused) +
+          ((i.accused.alsoNamed || []).length
+            ? `; also named: ${i.accused.alsoNamed.map((p) => p.name).join(', ')}`
+            : ''),
+      ],
+      ['Accusers', i.accusers.map((p) => p.name).join(', ') || '—'],
+      ['Targets', i.targets.map((t) => t.name).join('; ') || '—'],
+      ['Actions', i.actions.join(', ')],
+      ['Strongest evidence', i.evidence],
+      ['Confidence', i.confidence.toFixed(2)],
+      [
+        'Answers',
+        i.responders.map((r) => `${r.kind} by ${r.by.name}`).join('; ') || 'none reported',
+      ],
+      ['First seen', i.firstSeen],
+      ['Last seen', i.lastSeen],
+      ['Claims', `${i.claimCount} in ${i.articleCount} articles`],
+    ];
+    for (const [k, v] of rows) facts.append(el('dt', k), el('dd', v));
+    $('incident-timeline').replaceChildren(...i.timeline.map(timelineItem));
+    incidentChart(members);
+    $('incident-links').replaceChildren(
+      el('a', 'Export STIX 2.1', { href: links.stix, id: 'incident-stix' }),
+    );
+    $('incident').hidden = false;
+    $('incident-heading').focus();
+  }
+
+  function closeIncident() {
+    $('incident').hidden = true;
+    if (location.hash.startsWith('#incident/')) history.replaceState(null, '', location.pathname);
+    if (incidentReturn && document.contains(incidentReturn)) incidentReturn.focus();
+    else $('incidents-heading').focus();
+  }
+
+  /** `#incident/<id>` and `#claim/<id>` open an incident or a claim (links between them). */
+  function route() {
+    const m = /^#(incident|claim)\/(.+)$/.exec(location.hash);
+    if (!m) return;
+    let id;
+    try {
+      id = decodeURIComponent(m[2]);
+    } catch (_) {
+      return;
+    }
+    if (m[1] === 'incident') openIncident(id);
+    else
+      openClaim(id, null).catch((e) => {
+        $('query-error').textContent = `Claim ${id}: ${e.message}`;
+        $('query-error').hidden = false;
+      });
+  }
+
+  $('incident-filters').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    inc.filters = readIncidentFilters();
+    inc.cursors = [null];
+    inc.page = 0;
+    loadIncidents();
+  });
+  $('incident-filters').addEventListener('reset', () => {
+    inc.filters = new URLSearchParams();
+    inc.cursors = [null];
+    inc.page = 0;
+    setTimeout(loadIncidents);
+  });
+  $('incidents-next').addEventListener('click', () => {
+    if (!inc.next) return;
+    inc.cursors[inc.page + 1] = inc.next;
+    inc.page++;
+    loadIncidents().then(() => $('incidents-heading').focus());
+  });
+  $('incidents-prev').addEventListener('click', () => {
+    if (inc.page === 0) return;
+    inc.page--;
+    loadIncidents().then(() => $('incidents-heading').focus());
+  });
+  $('incident-close').addEventListener('click', closeIncident);
+  $('incident').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') closeIncident();
+  });
+  window.addEventListener('hashchange', route);
+
   $('filters').addEventListener('submit', (ev) => {
     ev.preventDefault();
     state.filters = readFilters();
@@ -353,4 +638,6 @@
   $('subscribe').addEventListener('submit', subscribe);
   loadClaims();
   loadStats();
+  loadIncidents();
+  route();
 })();

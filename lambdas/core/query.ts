@@ -134,7 +134,7 @@ export function resolveParty(value: string): { country?: string; key: string } {
   return { key: slug(v) };
 }
 
-function isoBound(value: string | undefined, name: string): string | undefined {
+export function isoBound(value: string | undefined, name: string): string | undefined {
   if (!value) return undefined;
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw new QueryError(`${name}: not a date: ${JSON.stringify(value)}`);
@@ -280,11 +280,15 @@ export function planQuery(f: ClaimFilters, now: Date): QueryPlan {
 
 // ---------------------------------------------------------------- cursors
 
-function filtersDigest(f: ClaimFilters): string {
-  const keys = Object.keys(f)
-    .filter((k) => k !== 'cursor' && k !== 'limit' && f[k as keyof ClaimFilters] !== undefined)
+/** Filters a cursor is bound to: claim filters, or another listing's (e.g. incidents). */
+type CursorFilters = object;
+
+function filtersDigest(f: CursorFilters): string {
+  const r = f as Record<string, unknown>;
+  const keys = Object.keys(r)
+    .filter((k) => k !== 'cursor' && k !== 'limit' && r[k] !== undefined)
     .sort();
-  const canon = JSON.stringify(keys.map((k) => [k, f[k as keyof ClaimFilters]]));
+  const canon = JSON.stringify(keys.map((k) => [k, r[k]]));
   return createHash('sha256').update(canon).digest('base64url').slice(0, 16);
 }
 
@@ -293,7 +297,7 @@ function sign(secret: string | Uint8Array, payload: string): Buffer {
 }
 
 /** An opaque, signed cursor: `<base64url(JSON position)>.<base64url(HMAC-SHA256)>`. */
-export function encodeCursor(secret: string | Uint8Array, f: ClaimFilters, position: string) {
+export function encodeCursor(secret: string | Uint8Array, f: CursorFilters, position: string) {
   const payload = Buffer.from(
     JSON.stringify({ v: 1, f: filtersDigest(f), p: position }),
     'utf8',
@@ -302,7 +306,11 @@ export function encodeCursor(secret: string | Uint8Array, f: ClaimFilters, posit
 }
 
 /** The position a cursor carries; throws a `cursor` {@link QueryError} when it was tampered with. */
-export function decodeCursor(secret: string | Uint8Array, f: ClaimFilters, cursor: string): string {
+export function decodeCursor(
+  secret: string | Uint8Array,
+  f: CursorFilters,
+  cursor: string,
+): string {
   const bad = () => new QueryError('cursor: invalid, or issued for another query', 'cursor');
   const [payload, mac, extra] = cursor.split('.');
   if (!payload || !mac || extra !== undefined) throw bad();

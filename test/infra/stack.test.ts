@@ -372,6 +372,8 @@ describe('query API', () => {
     'GET /articles/{id}',
     'GET /actors',
     'GET /stats',
+    'GET /incidents',
+    'GET /incidents/{id}',
   ];
   const SUBSCRIPTION_ROUTES = [
     'POST /subscriptions',

@@ -1,6 +1,6 @@
 /**
  * The read side of the API: GET /claims (filters, cursors, exports), /claims/{id},
- * /articles/{id}, /actors, /stats, /feeds and /health. Every parameter is validated with zod;
+ * /articles/{id}, /actors, /stats, /feeds, /health and the incidents (incident-routes.ts). Every parameter is validated with zod;
  * a bad one is a 400 that names it, an unknown id a 404.
  */
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import {
   zodQueryError,
 } from '../query';
 import type { ArticleRecord, FeedRecord, StoredClaim } from '../records';
+import { incidentRoutes } from './incident-routes';
 import { HttpError, json } from './router';
 import type { ApiRequest, ApiResponse, Route } from './types';
 
@@ -120,11 +121,21 @@ export function queryRoutes(deps: QueryRouteDeps | (() => QueryRouteDeps)): Rout
   const claim = async (req: ApiRequest, params: Record<string, string>) => {
     strictParams({}, req);
     const id = pathId(params.id, CLAIM_ID, 'a claim');
-    const found = await d().store.getClaim(id);
+    const { store } = d();
+    const found = await store.getClaim(id);
     if (!found) throw new HttpError(404, `no claim with id ${id}`, 'id');
+    // The incident the claim is in (null until the incidents job has placed it).
+    const incidentId = (await store.articleIncidents(found.articleId)).get(id) ?? null;
     return json(
       200,
-      { claim: found, links: { article: `${req.baseUrl}/articles/${found.articleId}` } },
+      {
+        claim: found,
+        incidentId,
+        links: {
+          article: `${req.baseUrl}/articles/${found.articleId}`,
+          ...(incidentId ? { incident: `${req.baseUrl}/incidents/${incidentId}` } : {}),
+        },
+      },
       60,
     );
   };
@@ -175,6 +186,7 @@ export function queryRoutes(deps: QueryRouteDeps | (() => QueryRouteDeps)): Rout
     { method: 'GET', pattern: '/articles/:id', handler: article },
     { method: 'GET', pattern: '/actors', handler: actors },
     { method: 'GET', pattern: '/stats', handler: stats },
+    ...incidentRoutes(() => d()),
   ];
 }
 

@@ -46,3 +46,5 @@ export function exportClaims(
       };
   }
 }
+
+export { incidentToStix } from './incident-stix';

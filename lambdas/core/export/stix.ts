@@ -46,11 +46,12 @@ export interface StixBundle {
   objects: StixObject[];
 }
 
-const sid = (type: string, name: string) => `${type}--${uuidv5(`${type}|${name}`)}`;
+/** A deterministic STIX id: `<type>--<UUIDv5 of type|name>`. */
+export const sid = (type: string, name: string) => `${type}--${uuidv5(`${type}|${name}`)}`;
 
-const PRODUCER_ID = sid('identity', 'attribution-watch');
+export const PRODUCER_ID = sid('identity', 'attribution-watch');
 
-function producer(): StixObject {
+export function producer(): StixObject {
   return {
     type: 'identity',
     spec_version: '2.1',
@@ -63,7 +64,7 @@ function producer(): StixObject {
   };
 }
 
-function base(type: string, id: string, time: string): StixObject {
+export function base(type: string, id: string, time: string): StixObject {
   return {
     type,
     spec_version: '2.1',
@@ -75,14 +76,14 @@ function base(type: string, id: string, time: string): StixObject {
 }
 
 /** STIX timestamps: RFC 3339 in UTC with milliseconds. */
-function ts(iso: string): string {
+export function ts(iso: string): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? STIX_EPOCH : new Date(t).toISOString();
 }
 
 const GROUP_KINDS = new Set(['state-linked-group', 'criminal-group', 'hacktivist-group']);
 
-function accusedObject(p: Party): StixObject {
+export function accusedObject(p: Party): StixObject {
   const key = partyKey(p);
   const name = p.actor ?? p.name;
   if (GROUP_KINDS.has(p.kind)) {
@@ -113,7 +114,7 @@ function identityClass(p: Party): string {
   return 'organization';
 }
 
-function identityObject(p: Party): StixObject {
+export function identityObject(p: Party): StixObject {
   return {
     ...base('identity', sid('identity', partyKey(p)), STIX_EPOCH),
     name: p.name,
@@ -121,7 +122,7 @@ function identityObject(p: Party): StixObject {
   };
 }
 
-function targetObject(p: Party): StixObject {
+export function targetObject(p: Party): StixObject {
   if (p.kind === 'state' && p.country)
     return {
       ...base('location', sid('location', p.country), STIX_EPOCH),
@@ -131,7 +132,7 @@ function targetObject(p: Party): StixObject {
   return identityObject(p);
 }
 
-const OPINION: Record<ResponseKind, string> = {
+export const OPINION: Record<ResponseKind, string> = {
   denial: 'strongly-disagree',
   'counter-accusation': 'disagree',
   acknowledgement: 'agree',
