@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { incidentToStix } from '../lambdas/core/export/incident-stix';
 import { findIncidents, MAX_INCIDENT_LIMIT } from '../lambdas/core/incident-query';
 import { syncIncidents, type SyncSummary } from '../lambdas/core/incidents/sync';
 import type { Party } from '../lambdas/core/model';
@@ -223,12 +224,18 @@ export function addIncidentCommands(program: Command, h: CliHelpers): void {
         'Show one incident: who is accused, by whom, the strongest evidence, its timeline (first report, new accusers, evidence, denials, counter-accusations) and its claims.',
       )
       .argument('<id>', 'incident id (inc_…, see incidents list)')
-      .option('--json', 'print JSON: the incident with its timeline and its claims'),
-  ).action(async (id: string, flags: StoreFlags & { json?: boolean }) => {
+      .option('--json', 'print JSON: the incident with its timeline and its claims')
+      .option(
+        '--stix',
+        'print a STIX 2.1 bundle: a campaign attributed-to the accused, opinions for denials (as GET /incidents/{id}?format=stix)',
+      ),
+  ).action(async (id: string, flags: StoreFlags & { json?: boolean; stix?: boolean }) => {
     await h.withStore(flags, async (local) => {
       const inc = await local.store.getIncident(id.trim());
       if (!inc) throw h.usageError(`no incident with id ${id} (see incidents list)`);
       const members = await local.store.listIncidentMembers(inc.id);
+      if (flags.stix)
+        return void console.log(JSON.stringify(incidentToStix(inc, members), null, 2));
       if (flags.json) return void console.log(JSON.stringify({ ...inc, claims: members }, null, 2));
       console.log(describe(inc, members));
     });

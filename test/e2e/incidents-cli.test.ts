@@ -136,6 +136,16 @@ describe('attribution-watch incidents', () => {
       'police-government',
       'police-vendor',
     ]);
+    // --stix: the bundle GET /incidents/{id}?format=stix answers, with the denial as an opinion.
+    const bundle = json<{
+      type: string;
+      objects: { type: string; opinion?: string; name?: string }[];
+    }>('incidents', 'show', police.id, '--stix');
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects.find((o) => o.type === 'campaign')?.name).toBe(inc.name);
+    expect(bundle.objects.filter((o) => o.type === 'opinion').map((o) => o.opinion)).toEqual([
+      'strongly-disagree',
+    ]);
   });
 
   it('the operator digest lists the incidents first and says how many', async () => {
