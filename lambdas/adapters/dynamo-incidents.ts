@@ -20,7 +20,15 @@ import type {
   IncidentRecord,
   IncidentSummary,
 } from '../core/records';
-import { batchWrite, isConditionFailure, type Item, queryAll, strip } from './dynamo-ops';
+import {
+  batchWrite,
+  beforeUntil,
+  isConditionFailure,
+  type Item,
+  queryAll,
+  rangeCondition,
+  strip,
+} from './dynamo-ops';
 
 const K = {
   incident: (id: string) => `INC#${id}`,
@@ -169,32 +177,16 @@ export class DynamoIncidents {
   }
 
   async queryIncidents(q: IncidentQuery): Promise<IncidentSummary[]> {
-    const values: Record<string, unknown> = { ':pk': K.index(q.index) };
-    let cond = 'PK = :pk';
-    if (q.since && q.until) {
-      cond += ' AND SK BETWEEN :lo AND :hi';
-      values[':lo'] = q.since;
-      values[':hi'] = q.until;
-    } else if (q.since) {
-      cond += ' AND SK >= :lo';
-      values[':lo'] = q.since;
-    } else if (q.until) {
-      cond += ' AND SK < :hi';
-      values[':hi'] = q.until;
-    }
     const items = await queryAll(
       this.doc,
       {
         TableName: this.tableName,
-        KeyConditionExpression: cond,
-        ExpressionAttributeValues: values,
+        ...rangeCondition(K.index(q.index), q.since, q.until),
         ScanIndexForward: false,
       },
       q.limit,
     );
-    return items
-      .filter((i) => !q.until || String(i.SK) < q.until)
-      .map((i) => strip<IncidentSummary>(i)!);
+    return beforeUntil(items, q.until).map((i) => strip<IncidentSummary>(i)!);
   }
 
   async takeLease(name: string, owner: string, until: string, now: string): Promise<boolean> {

@@ -64,3 +64,34 @@ export async function batchWrite(
     }
   }
 }
+
+/**
+ * A key condition on a partition and a sort-key range: `since` inclusive, `until` exclusive.
+ * DynamoDB's BETWEEN is inclusive at both ends, so a caller with both bounds drops the items
+ * whose sort key equals `until` ({@link beforeUntil}).
+ */
+export function rangeCondition(
+  pk: string,
+  since?: string,
+  until?: string,
+): { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> } {
+  const values: Record<string, unknown> = { ':pk': pk };
+  let cond = 'PK = :pk';
+  if (since && until) {
+    cond += ' AND SK BETWEEN :lo AND :hi';
+    values[':lo'] = since;
+    values[':hi'] = until;
+  } else if (since) {
+    cond += ' AND SK >= :lo';
+    values[':lo'] = since;
+  } else if (until) {
+    cond += ' AND SK < :hi';
+    values[':hi'] = until;
+  }
+  return { KeyConditionExpression: cond, ExpressionAttributeValues: values };
+}
+
+/** Items strictly before `until` (the exclusive end of {@link rangeCondition}). */
+export function beforeUntil(items: Item[], until?: string): Item[] {
+  return until ? items.filter((i) => String(i.SK) < until) : items;
+}

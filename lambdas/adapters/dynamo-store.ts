@@ -38,7 +38,15 @@ import type {
 } from '../core/records';
 import { urlId } from '../core/url';
 import { DynamoIncidents } from './dynamo-incidents';
-import { batchWrite, isConditionFailure, type Item, queryAll, strip } from './dynamo-ops';
+import {
+  batchWrite,
+  beforeUntil,
+  isConditionFailure,
+  type Item,
+  queryAll,
+  rangeCondition,
+  strip,
+} from './dynamo-ops';
 
 const K = {
   feeds: 'FEEDS',
@@ -387,35 +395,16 @@ export class DynamoStore implements Store {
   }
 
   async queryClaims(q: ClaimQuery): Promise<StoredClaim[]> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pk': K.index(q.index) };
-    let cond = 'PK = :pk';
-    if (q.since && q.until) {
-      cond += ' AND SK BETWEEN :lo AND :hi';
-      values[':lo'] = q.since;
-      values[':hi'] = q.until;
-    } else if (q.since) {
-      cond += ' AND SK >= :lo';
-      values[':lo'] = q.since;
-    } else if (q.until) {
-      cond += ' AND SK < :hi';
-      values[':hi'] = q.until;
-    }
     const items = await queryAll(
       this.doc,
       {
         TableName: this.tableName,
-        KeyConditionExpression: cond,
-        ExpressionAttributeValues: values,
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ...rangeCondition(K.index(q.index), q.since, q.until),
         ScanIndexForward: q.order === 'oldest',
       },
       q.limit,
     );
-    // BETWEEN is inclusive; `until` is exclusive.
-    return items
-      .filter((i) => !q.until || String(i.SK) < q.until)
-      .map((i) => strip<StoredClaim>(i)!);
+    return beforeUntil(items, q.until).map((i) => strip<StoredClaim>(i)!);
   }
 
   // ---------------------------------------------------------------- incidents
