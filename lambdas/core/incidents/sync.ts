@@ -179,11 +179,12 @@ async function writeIncident(
     store.getIncident(id),
     store.listIncidentMembers(id),
   ]);
-  const members = new Map(stored.map((m) => [m.claimId, m]));
+  const before = new Map(stored.map((m) => [m.claimId, m]));
+  const members = new Map(before);
   for (const claimId of change.remove) members.delete(claimId);
   for (const [claimId, m] of change.add) members.set(claimId, m);
   const changedMembers = [...change.add.values()].filter(
-    (m) => JSON.stringify(m) !== JSON.stringify(stored.find((s) => s.claimId === m.claimId)),
+    (m) => JSON.stringify(m) !== JSON.stringify(before.get(m.claimId)),
   );
   const removed = [...change.remove].filter((c) => !change.add.has(c));
   if (members.size === 0) {
