@@ -7,7 +7,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GuardedHttp } from '../../lambdas/adapters/guarded-http';
 import type { LocalStore } from '../../lambdas/adapters/local-dynamo';
 import { SqsQueue } from '../../lambdas/adapters/sqs-queue';
+import { defaultDetector } from '../../lambdas/core/detect/detector';
 import { silentLogger } from '../../lambdas/core/logger';
+import { detectAndStore } from '../../lambdas/core/process';
 import { makeHandler, type PollHandlerDeps } from '../../lambdas/poll/handler';
 import { send, startServer, type TestServer } from '../helpers/http-server';
 import { memoryStore, TestClock } from '../helpers/store';
@@ -161,4 +163,40 @@ it('refuses an event that is not the schedule’s', async () => {
   await expect(makeHandler(() => deps)({ 'detail-type': 'something else' })).rejects.toThrow(
     /poll: unexpected event/,
   );
+});
+
+it('places the claims the process Lambda stored since its last run into incidents', async () => {
+  server.routes.set('/feed.xml', send(rss([]), { 'content-type': 'application/rss+xml' }));
+  const text =
+    "Britain's National Cyber Security Centre said hackers working for Russia's GRU breached the email servers of a defence contractor.\n\nThe Kremlin rejected the accusation as baseless.";
+  await detectAndStore(
+    { store: local.store, http, clock, detector: defaultDetector(), logger: silentLogger },
+    {
+      id: 'stored-by-process',
+      url: `${server.url}/a`,
+      status: 'pending',
+      attempts: 1,
+      discoveredAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
+      title: 'NCSC blames the GRU',
+      text,
+    },
+  );
+  const result = await makeHandler(() => deps)(scheduledEvent);
+  expect(result.incidents).toMatchObject({ articles: 1, placed: 1, opened: 1 });
+  expect((await local.store.articleIncidents('stored-by-process')).size).toBe(1);
+  // The next run has nothing new to place.
+  const again = await makeHandler(() => deps)(scheduledEvent);
+  expect(again.incidents).toMatchObject({ articles: 0, placed: 0 });
+});
+
+it('reports a failing incident job and still polls (the next run retries it)', async () => {
+  server.routes.set('/feed.xml', send(rss([]), { 'content-type': 'application/rss+xml' }));
+  const broken = Object.create(local.store) as typeof local.store;
+  broken.takeLease = async () => {
+    throw new Error('throttled');
+  };
+  const result = await makeHandler(() => ({ ...deps, store: broken }))(scheduledEvent);
+  expect(result.polled).toBe(1);
+  expect(result.incidents).toEqual({ error: 'throttled' });
 });
