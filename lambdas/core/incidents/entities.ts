@@ -154,6 +154,29 @@ export function namedThings(text: string): string[] {
   return [...new Set(out)].filter((n) => n.length >= 3);
 }
 
+interface ArticleNames {
+  text: string;
+  paragraphs: { text: string; names: string[] }[];
+  /** Names in two paragraphs or more. */
+  repeated: string[];
+}
+
+let lastArticle: ArticleNames | undefined;
+
+/**
+ * The names of each paragraph of an article, read once for all its claims (they are placed one
+ * after another, so the last article read is kept).
+ */
+function articleNames(text: string): ArticleNames {
+  if (lastArticle?.text === text) return lastArticle;
+  const paragraphs = text.split(/\n\s*\n/).map((p) => ({ text: p, names: namedThings(p) }));
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) for (const n of p.names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const repeated = [...counts].filter(([, c]) => c >= 2).map(([n]) => n);
+  lastArticle = { text, paragraphs, repeated };
+  return lastArticle;
+}
+
 /**
  * The entities of a claim: what its article is about, not what it mentions in passing — the
  * named things of its headline, of the paragraphs the claim was read from, of the lead
@@ -177,16 +200,13 @@ export function claimEntities(input: {
   for (const t of [input.title, ...input.sentences, ...(input.targets ?? [])])
     namedThings(t).forEach(add);
   if (input.text) {
-    const paragraphs = input.text.split(/\n\s*\n/);
-    namedThings(paragraphs[0] ?? '').forEach(add);
+    const { paragraphs, repeated } = articleNames(input.text);
+    paragraphs[0]?.names.forEach(add);
     // The paragraphs the claim was read from: "the SVR, the agency behind the SolarWinds hack".
     for (const p of paragraphs) {
-      if (input.sentences.some((x) => x && p.includes(x))) namedThings(p).forEach(add);
+      if (input.sentences.some((x) => x && p.text.includes(x))) p.names.forEach(add);
     }
-    const counts = new Map<string, number>();
-    for (const p of paragraphs)
-      for (const n of namedThings(p)) counts.set(n, (counts.get(n) ?? 0) + 1);
-    for (const [n, c] of counts) if (c >= 2) add(n);
+    repeated.forEach(add);
   }
   return [...names];
 }
