@@ -24,7 +24,7 @@ import { readRoles } from './roles';
 import { segment, sentences } from './segment';
 import { tokenize } from './tokens';
 
-export const DETECTOR_VERSION = 'rules-3';
+export const DETECTOR_VERSION = 'rules-4';
 
 export interface DetectInput {
   id?: string;

@@ -9,6 +9,7 @@ import type { Doc, Sentence, Span } from './document';
 import { note, tracing } from './explain';
 import type { Gazetteer, Mention, Token } from './gazetteer';
 import { CYBER_CUE } from './lexicon';
+import { HACKER_TAIL } from './tokens';
 import { entityParty, label } from './parties';
 import { MENTIONS } from './patterns/mentions';
 import { MENTION_RULES } from './patterns/rules';
@@ -17,7 +18,12 @@ import { MENTION_RULES } from './patterns/rules';
 export function findMentions(doc: Doc, gaz: Gazetteer): void {
   for (const s of doc.sentences) {
     s.mentions = gaz.scan(s.text, s.tokens);
-    s.cyber = CYBER_CUE.test(s.text) || MENTIONS.onlineInfluence.test(s.text);
+    s.cyber =
+      CYBER_CUE.test(s.text) ||
+      MENTIONS.onlineInfluence.test(s.text) ||
+      MENTIONS.leakedPrivate.test(s.text) ||
+      MENTIONS.signalsSpying.test(s.text) ||
+      s.tokens.some((t) => t.glued && HACKER_TAIL.test(t.raw));
     if (tracing())
       for (const m of s.mentions)
         note({

@@ -6,12 +6,18 @@
  * adopted (docs/detection.md, "Tokens").
  */
 
+import countriesData from './data/countries.json';
+import { fired } from './explain';
+import { MENTION_RULES } from './patterns/rules';
+
 export interface Token {
   /** Normalized: lower-case, dots removed. */
   norm: string;
   raw: string;
   start: number;
   end: number;
+  /** Set on the second part of a glued word that was split ("Libyan|hackers"). */
+  glued?: true;
 }
 
 /** Splits text into word tokens; hyphens and slashes separate words ("China-linked"). */
@@ -29,9 +35,57 @@ export function tokenize(text: string): Token[] {
     ) {
       raw = raw.slice(0, -1);
     }
-    out.push({ norm: normalizeToken(raw), raw, start: m.index, end: m.index + raw.length });
+    const at = m.index;
+    const cut = gluedCut(raw);
+    if (cut > 0) {
+      const a = raw.slice(0, cut);
+      const b = raw.slice(cut);
+      out.push({ norm: normalizeToken(a), raw: a, start: at, end: at + cut });
+      out.push({
+        norm: normalizeToken(b),
+        raw: b,
+        start: at + cut,
+        end: at + raw.length,
+        glued: true,
+      });
+      fired(MENTION_RULES.gluedWords.id);
+    } else out.push({ norm: normalizeToken(raw), raw, start: at, end: at + raw.length });
   }
   return out;
+}
+
+/** One-word country names and demonyms ("korea", "libyan"). */
+const PLACE_WORDS = new Set<string>();
+/** Two-word country names and demonyms ("north korea", "south korean"). */
+const TWO_WORD_PLACES = new Set<string>();
+for (const c of countriesData as { name: string; aliases?: string[]; demonyms?: string[] }[]) {
+  for (const n of [c.name, ...(c.aliases ?? []), ...(c.demonyms ?? [])]) {
+    const words = n.toLowerCase().split(/\s+/);
+    if (words.length === 1) PLACE_WORDS.add(words[0]!);
+    else if (words.length === 2) TWO_WORD_PLACES.add(words.join(' '));
+  }
+}
+export const HACKER_TAIL =
+  /^(?:hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies)$/i;
+
+/**
+ * Where a word glued from a place and another word splits ("NorthKorea", "SouthKorean",
+ * "Libyanhackers", "IndianHacker"): hand-coded databases, handles and hashtags drop the space.
+ * 0 when the word is not one of them. Only a two-word country name or demonym, or a one-word
+ * one followed by a hacker noun, is split: "SolarWinds", "LockBit" or "NewsCorp" stay whole.
+ */
+function gluedCut(raw: string): number {
+  if (raw.length < 8 || !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+|\p{Ll}+)$/u.test(raw)) return 0;
+  const lower = raw.toLowerCase();
+  const camel = /\p{Ll}\p{Lu}/u.exec(raw);
+  if (camel) {
+    const i = camel.index + 1;
+    const pair = `${lower.slice(0, i)} ${lower.slice(i)}`;
+    if (TWO_WORD_PLACES.has(pair) || TWO_WORD_PLACES.has(pair.replace(/s$/, ''))) return i;
+  }
+  for (let i = 4; i <= raw.length - 5; i++)
+    if (PLACE_WORDS.has(lower.slice(0, i)) && HACKER_TAIL.test(raw.slice(i))) return i;
+  return 0;
 }
 
 export function normalizeToken(raw: string): string {

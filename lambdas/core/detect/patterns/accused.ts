@@ -25,6 +25,19 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       },
     ],
   },
+  groupAfterHacker: {
+    means:
+      '"a Chinese hacker group", "the Iranian hacker collective": a singular "hacker" before a group noun is a group of that state, not one person.',
+    re: String.raw`^({words})$`,
+    words:
+      'group | groups | team | crew | gang | unit | collective | army | network | outfit | cell | ring',
+    examples: [
+      {
+        text: 'A Romanian hacker broke into the email accounts of several celebrities, while a Chinese hacker group breached the ministry.',
+        claims: ['∅ → China'],
+      },
+    ],
+  },
   filler: {
     means:
       'Words that can sit between the country and the hacker noun: "Chinese state-sponsored hackers".',

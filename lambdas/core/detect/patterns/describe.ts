@@ -163,13 +163,19 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     means: '"hackers targeting U.S. campaigns": the object of an operation verb is its target.',
     re: String.raw`^({words})$`,
     words: String.raw`
-      targeting | targeted | attacking | hitting | breaching | breached | infiltrating
-      infiltrated | compromising | compromised | penetrating | penetrated
+      targeting | targeted | attacking | attacked | hitting | breaching | breached | infiltrating
+      infiltrated | compromising | compromised | penetrating | penetrated | hacked | hacking
+      hijacked | defaced
     `,
     examples: [
       {
         text: 'Microsoft said hackers targeting Israeli companies used a new wiper.',
         claims: [],
+      },
+      {
+        // The victim's own cyber unit, owned by the object of the verb.
+        text: "Officials in Seoul said North Korea appears to have hacked South Korea's cyber command.",
+        claims: ['South Korea → North Korea'],
       },
     ],
   },

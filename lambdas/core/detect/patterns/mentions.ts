@@ -23,6 +23,41 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  leakedPrivate: {
+    means:
+      'Hack-and-leak wording: "leaked the e-mails of", "doxxing" — private messages or records published online count as a cyber operation.',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      dox(?:x)?(?:ing|ed|es)? | hack-and-leak
+      leak(?:s|ed|ing)?\b[^.;]{0,60}?\be-?mails | e-?mails (?:\w+ ){0,3}?(?:were|was|had been|have been) (?:leaked|dumped|published online)
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: "Investigators said Russia's military intelligence leaked the private e-mails of the agency's doctors to discredit them.",
+        claims: ['∅ → Russia'],
+      },
+      {
+        text: 'Iranian operatives were behind the doxxing of the judges, the prosecutors said.',
+        claims: ['∅ → Iran'],
+      },
+    ],
+  },
+  signalsSpying: {
+    means:
+      'Spying by a signals-intelligence agency (the NSA, GCHQ, Unit 8200) is cyber espionage even when no cyber word is used: "the NSA spied on the summit".',
+    re: String.raw`\b(?:{words})\b[^.;]{0,140}?\b(?:spy|spying|spied|spies|eavesdropp\w*|surveil\w*|intercept\w*|wiretap\w*|bugg(?:ed|ing)|tapp(?:ed|ing))\b|\b(?:spying|spied|eavesdropp\w*|surveillance|intercept\w*|wiretap\w*)\b[^.;]{0,140}?\b(?:{words})\b`,
+    words: String.raw`
+      NSA | National Security Agency | GCHQ | Government Communications Headquarters | Unit 8200
+      Communications Security Establishment | Australian Signals Directorate | GCSB | Government Communications Security Bureau
+    `,
+    examples: [
+      {
+        text: 'A German magazine reported that the NSA spied on the mobile phones of three cabinet ministers in Berlin.',
+        claims: ['∅ → NSA'],
+      },
+    ],
+  },
   namedGroup: {
     means:
       'Names of groups the gazetteer does not know: "a group calling itself X", "tracked as Storm-1234".',
@@ -199,7 +234,8 @@ export const MENTIONS = definePatterns('mentions', '', {
       service | agency | police | ministry | department | bureau | centre | center | office
       council | directorate | command | administration | court | university | company | firm
       institute | committee | commission | unit | team | lab | laboratory | program | programme
-      bank | exchange | network | system
+      bank | exchange | network | system | fund | authority | foundation | hospital | trust
+      corporation | board | parliament | assembly | association | federation | party
     `,
     flags: 'i',
     examples: [

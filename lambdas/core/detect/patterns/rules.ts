@@ -15,6 +15,20 @@ export const MENTION_RULES = defineRules('mentions', '', {
       },
     ],
   },
+  gluedWords: {
+    means:
+      'A place glued to the next word is two words: "NorthKorea", "SouthKorean", "Libyanhackers", "IndianHacker" (hand-coded databases, handles and hashtags drop the space); a glued hacker noun is cyber wording.',
+    examples: [
+      {
+        text: 'The central bank said NorthKorea was behind the hacking of its payment system.',
+        claims: ['∅ → North Korea'],
+      },
+      {
+        text: 'The ministry website was defaced by Syrianhackers who left a message about the war.',
+        claims: ['∅ → Syria'],
+      },
+    ],
+  },
   gazetteer: {
     means:
       'A name, alias, demonym or metonym of an actor, state, organ, company, person or outlet in the gazetteer.',
@@ -69,6 +83,16 @@ export const ACCUSER_RULES = defineRules('roles', 'accuser', {
       {
         text: "The intrusion at the foreign ministry was carried out by APT28, according to Germany's domestic intelligence agency.",
         claims: ['Germany → APT28'],
+      },
+    ],
+  },
+  leakedDocument: {
+    means:
+      '"according to a leaked NSA document": the author of a leaked or stolen document does not accuse anyone in public; the document is the source, not an accuser.',
+    examples: [
+      {
+        text: 'According to a leaked GCHQ document, British spies hacked the computer networks of a Belgian telecom operator.',
+        claims: ['∅ → United Kingdom'],
       },
     ],
   },

@@ -78,7 +78,7 @@ export const SUBJECT = definePatterns('roles', 'frame', {
   doerOfOperation: {
     means:
       '"Russia was behind", "China hacked", "Iran is responsible": the subject of an operation verb.',
-    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long|presumably|apparently|successfully|once|again|then|later|temporarily|briefly) )*(?:{words})\b`,
+    re: String.raw`^(?:'s )?(?:(?:that|who|was|is|were|are|had been|has been|have been|may have been|might have been|likely|probably|also|allegedly|reportedly|directly|ultimately|solely|primarily|partly|largely|most|almost|certainly|highly|very|believed|thought|suspected|assessed|to|be|have|been|itself|themselves|continue|continues|continued|routinely|regularly|repeatedly|often|still|actively|increasingly|has|had|for|a|long|time|years|decades|the|past|many|since|long|presumably|apparently|successfully|once|again|then|later|temporarily|briefly|[a-z]{3,}ly) )*(?:{words})\b`,
     words: String.raw`
       behind | responsible | hacked | breached | infiltrated | attacked | targeted | carried out
       carries out | carry out | conducted | conducts | conduct | orchestrated | launched
@@ -103,6 +103,11 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       {
         text: 'U.S. officials said China was behind the breach of the personnel agency.',
         claims: ['United States → China'],
+      },
+      {
+        // Any adverb may stand between the doer and its verb, misspelt ones included.
+        text: 'The Chinese military supposably hacked the shipyard in March.',
+        claims: ['∅ → PLA'],
       },
     ],
   },

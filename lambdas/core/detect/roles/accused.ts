@@ -10,6 +10,7 @@ import { CYBER_CUE } from '../lexicon';
 import { ACCUSED } from '../patterns/accused';
 import { ACCUSERS } from '../patterns/accusers';
 import { DESCRIBE } from '../patterns/describe';
+import { NOT_ACCUSED } from '../patterns/not-accused';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { CONTEXT } from '../patterns/context';
 import { SUBJECT } from '../patterns/subject';
@@ -35,6 +36,46 @@ const DESCRIPTION_RULES: AccusedRule[] = [
       v.before.slice(-8).some((t) => DESCRIBE.notAsserted.test(t.norm)) ? false : undefined,
   },
   { id: ACCUSED_RULES.demonymOfActor.id, decide: demonymOfActor },
+  {
+    // "made the attack look like the work of North Korean hackers": a false flag.
+    id: NOT_ACCUSED.falseFlag.id,
+    decide: (v) =>
+      NOT_ACCUSED.falseFlag.test(v.s.text.slice(Math.max(0, v.m.start - 200), v.m.start))
+        ? false
+        : undefined,
+  },
+  {
+    // "former U.S. intelligence operatives", "ex-NSA staff".
+    id: NOT_ACCUSED.formerMember.id,
+    decide: (v) => {
+      const last = v.before.slice(-2).map((t) => t.norm);
+      return NOT_ACCUSED.formerMember.test(last.join(' ')) ||
+        NOT_ACCUSED.formerMember.test(last[last.length - 1] ?? '')
+        ? false
+        : undefined;
+    },
+  },
+  {
+    // "a London cyber broker": the city, not its government.
+    id: NOT_ACCUSED.placeNotState.id,
+    decide: (v) =>
+      v.m.form === 'metonym' &&
+      NOT_ACCUSED.placeNotState.test(v.before[v.before.length - 1]?.norm ?? '')
+        ? false
+        : undefined,
+  },
+  { id: NOT_ACCUSED.organOfOtherState.id, decide: organOfOtherState },
+  {
+    // "its cyber command": a body of whoever "its" is.
+    id: NOT_ACCUSED.ownedByPronoun.id,
+    decide: (v) =>
+      v.e.type === 'organ' &&
+      v.m.text === v.m.text.toLowerCase() &&
+      NOT_ACCUSED.ownedByPronoun.test(v.before[v.before.length - 1]?.norm ?? '')
+        ? false
+        : undefined,
+  },
+  { id: NOT_ACCUSED.victimCompound.id, decide: victimCompound },
   {
     // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
     id: DESCRIBE.hypotheticalModifier.id,
@@ -113,6 +154,45 @@ function objectOfOperation(v: MentionView): Verdict {
   return false;
 }
 
+/** "the Main Intelligence Directorate of Ukraine's Defence Ministry": another state's body. */
+function organOfOtherState(v: MentionView): Verdict {
+  const { m, s, after } = v;
+  if (v.e.type !== 'organ' || !NOT_ACCUSED.organOfOtherState.test(after[0]?.norm ?? ''))
+    return undefined;
+  const next = s.mentions.find((o) => o.tokenStart >= m.tokenEnd + 1);
+  if (!next || next.tokenStart > m.tokenEnd + 2 || next.entity.type !== 'country') return undefined;
+  return next.entity.country !== v.e.country ? false : undefined;
+}
+
+const MODAL_BEFORE = /^(?:could|would|can|may|might|will|to|did|does|do|cannot|should)$/;
+const OBJECT_AFTER = /^(?:the|a|an|its|their|our|into|us|them)$/;
+
+/**
+ * "claims Montenegro hack", "Taiwan election hack": a country's name (not its demonym) before
+ * a singular operation noun names the victim — unless the noun is a verb ("could China hack the
+ * grid").
+ */
+function victimCompound(v: MentionView): Verdict {
+  const { m, after, before } = v;
+  if (v.e.type !== 'country' || m.form !== 'name' || m.possessive) return undefined;
+  let k = 0;
+  while (
+    k < 2 &&
+    after[k] &&
+    /^(?:election|vote|grid|power|government|pipeline)$/.test(after[k]!.norm)
+  )
+    k++;
+  const w = after[k]?.norm ?? '';
+  if (!NOT_ACCUSED.victimCompound.test(w)) return undefined;
+  if (
+    k === 0 &&
+    (MODAL_BEFORE.test(before[before.length - 1]?.norm ?? '') ||
+      OBJECT_AFTER.test(after[1]?.norm ?? ''))
+  )
+    return undefined;
+  return false;
+}
+
 /** A headline "<attacker> vs. <target>": the side before it did it, the side after it was hit. */
 function headlineVersus(v: MentionView): Verdict {
   if (v.s.index !== 0 || v.s.paragraphIndex !== 0) return undefined;
@@ -142,6 +222,15 @@ function demonymOfActor(v: MentionView): Verdict {
 function linkedSuffix(v: MentionView): Verdict {
   const { after } = v;
   if (after[0]?.norm === '-' && after[1] && ACCUSED.linkSuffix.test(after[1].norm)) {
+    // "Iran-backed Hamas" in a sentence about the war, not about the cyber operation.
+    if (
+      NOT_ACCUSED.sponsorOfNonCyber.test(after[1].norm) &&
+      !v.s.cyber &&
+      after[2] &&
+      !ACCUSED.hackerNoun.test(after[2].norm) &&
+      !v.s.mentions.some((o) => o.tokenStart === v.m.tokenEnd + 2 && o.entity.type === 'actor')
+    )
+      return false;
     if (after[1].norm !== 'based') return true;
     if (
       after
@@ -170,7 +259,12 @@ function describedAsHackers(v: MentionView): Verdict {
       break;
     const w = after[k]!.norm;
     // "hackers targeting U.S. campaigns": the object of an operation verb is its target.
-    if (k === 0 && DESCRIBE.operationVerbBefore.test(before[before.length - 1]?.norm ?? '')) break;
+    // "hacked South Korea's cyber command": the unit of the victim.
+    if (
+      (k === 0 || (k === 1 && m.possessive)) &&
+      DESCRIBE.operationVerbBefore.test(before[before.length - 1]?.norm ?? '')
+    )
+      break;
     // "North Korean IT workers" who hack for their state.
     if (
       w === 'workers' &&
@@ -203,6 +297,15 @@ function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'nex
     return false;
   // "FBI agents investigated…" accuse no one; "FSB operatives hacked…" do.
   if (v.e.type === 'organ' && DESCRIBE.lawEnforcementPeople.test(w)) return operationAfter(v, k);
+  // "the Romanian hacker who broke into…": one person of that nationality, not the state.
+  if (
+    w === 'hacker' &&
+    m.form === 'demonym' &&
+    k === 0 &&
+    /^(?:a|an|the|one)$/.test(v.before[v.before.length - 1]?.norm ?? '') &&
+    !ACCUSED.groupAfterHacker.test(after[k + 1]?.norm ?? '')
+  )
+    return false;
   // "Spanish hacker Jose Rodriguez found…": one person of that nationality, not the state.
   if (
     w === 'hacker' &&

@@ -5,7 +5,7 @@
  */
 import type { Party } from '../../model';
 import type { Candidate, Sentence, Span } from '../document';
-import { note, tracing } from '../explain';
+import { fired, note, tracing } from '../explain';
 import { label, sameParty } from '../parties';
 import { ACCUSERS } from '../patterns/accusers';
 import { ACCUSER_RULES } from '../patterns/rules';
@@ -97,6 +97,15 @@ function nounRunLength(s: Sentence, after: string[], afterStart: number): number
   return k;
 }
 
+const LEAKED = /\b(?:leaked|stolen|hacked|secret|classified|top-secret)\b/i;
+const DOCUMENT =
+  /^[^,.;]{0,30}?\b(?:documents?|files?|cables?|memos?|slides?|papers|presentations?|e-?mails)\b/i;
+
+/** "according to a leaked NSA document": the party only wrote what was leaked. */
+function leakedDocumentOf(text: string, from: number, end: number): boolean {
+  return LEAKED.test(text.slice(from, end)) && DOCUMENT.test(text.slice(end));
+}
+
 /** A candidate's score: 4 a named source, 3/2.5 a speaker, 1.5/1 before an accusation word. */
 function scoreCandidate(
   s: Sentence,
@@ -113,8 +122,13 @@ function scoreCandidate(
     according &&
     tokens[c.tokenStart]!.start > according.index &&
     tokens[c.tokenStart]!.start - according.index < 60
-  )
+  ) {
+    if (leakedDocumentOf(text, according.index, tokens[c.tokenEnd - 1]!.end)) {
+      fired(ACCUSER_RULES.leakedDocument.id);
+      return { score: 0, by: '' };
+    }
     return { score: 4, by: ACCUSER_RULES.accordingTo.id };
+  }
   if (/^(from|by)$/.test(last) && before.slice(0, -1).some((w) => ACCUSERS.sourceNoun.test(w)))
     return { score: 4, by: ACCUSERS.sourceNoun.id };
   const k = nounRunLength(s, after, afterStart);

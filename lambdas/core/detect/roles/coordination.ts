@@ -9,6 +9,7 @@ import { entityParty, label } from '../parties';
 import type { Mention } from '../gazetteer';
 import { ACCUSED } from '../patterns/accused';
 import { DESCRIBE } from '../patterns/describe';
+import { NOT_ACCUSED } from '../patterns/not-accused';
 import { SUBJECT } from '../patterns/subject';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { isAccusedMention } from './accused';
@@ -47,6 +48,8 @@ function actorIsVictim(s: Sentence, m: Mention): boolean {
   // "hackers defaced Anonplus, the social network of hacker group Anonymous".
   const before = s.text.slice(Math.max(0, m.start - 90), m.start);
   if (DESCRIBE.objectOfOperation.test(before.replace(/,\s+(?:the|a|an)\s+/g, ' the '))) return true;
+  // "Pegasus, spyware made by Israel's NSO Group": the seller of the tool.
+  if (NOT_ACCUSED.toolmaker.test(before.replace(/\b[\p{Lu}][\p{L}]+['’]s\s*$/u, ''))) return true;
   let end = m.tokenEnd;
   if (/^(and|or)$/.test(s.tokens[end]?.norm ?? '')) {
     const next = s.mentions.find((o) => o.tokenStart === end + 1 && o.entity.type === 'actor');
