@@ -22,8 +22,8 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
       CYBER_CUE.test(s.text) ||
       MENTIONS.onlineInfluence.test(s.text) ||
       MENTIONS.leakedPrivate.test(s.text) ||
-      MENTIONS.signalsSpying.test(s.text) ||
-      s.tokens.some((t) => t.glued && HACKER_TAIL.test(t.raw));
+      (MENTIONS.signalsSpying.admits(s.text) && MENTIONS.signalsSpying.test(s.text)) ||
+      gluedHackerNoun(s);
     if (tracing())
       for (const m of s.mentions)
         note({
@@ -50,6 +50,19 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
   if (!doc.isCyber) return;
   for (const s of doc.sentences) s.groups = namedGroups(s, gaz);
   groupsNamedBefore(doc);
+}
+
+/** "Libyanhackers": a hacker noun glued to the word before it (split by the tokenizer). */
+function gluedHackerNoun(s: Sentence): boolean {
+  const t = s.tokens;
+  for (let i = 1; i < t.length; i++)
+    if (
+      t[i - 1]!.end === t[i]!.start &&
+      HACKER_TAIL.test(t[i]!.raw) &&
+      /\p{L}$/u.test(t[i - 1]!.raw)
+    )
+      return true;
+  return false;
 }
 
 /**

@@ -16,8 +16,6 @@ export interface Token {
   raw: string;
   start: number;
   end: number;
-  /** Set on the second part of a glued word that was split ("Libyan|hackers"). */
-  glued?: true;
 }
 
 /** Splits text into word tokens; hyphens and slashes separate words ("China-linked"). */
@@ -41,13 +39,7 @@ export function tokenize(text: string): Token[] {
       const a = raw.slice(0, cut);
       const b = raw.slice(cut);
       out.push({ norm: normalizeToken(a), raw: a, start: at, end: at + cut });
-      out.push({
-        norm: normalizeToken(b),
-        raw: b,
-        start: at + cut,
-        end: at + raw.length,
-        glued: true,
-      });
+      out.push({ norm: normalizeToken(b), raw: b, start: at + cut, end: at + raw.length });
       fired(MENTION_RULES.gluedWords.id);
     } else out.push({ norm: normalizeToken(raw), raw, start: at, end: at + raw.length });
   }
@@ -67,6 +59,7 @@ for (const c of countriesData as { name: string; aliases?: string[]; demonyms?: 
 }
 export const HACKER_TAIL =
   /^(?:hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies)$/i;
+const HACKER_TAIL_END = /(?:hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies)$/;
 
 /**
  * Where a word glued from a place and another word splits ("NorthKorea", "SouthKorean",
@@ -75,17 +68,26 @@ export const HACKER_TAIL =
  * one followed by a hacker noun, is split: "SolarWinds", "LockBit" or "NewsCorp" stay whole.
  */
 function gluedCut(raw: string): number {
-  if (raw.length < 8 || !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+|\p{Ll}+)$/u.test(raw)) return 0;
+  if (raw.length < 8) return 0;
+  const c0 = raw.charCodeAt(0);
+  if (c0 < 65 || (c0 > 90 && c0 < 192)) return 0; // not a capital letter
   const lower = raw.toLowerCase();
-  const camel = /\p{Ll}\p{Lu}/u.exec(raw);
-  if (camel) {
-    const i = camel.index + 1;
-    const pair = `${lower.slice(0, i)} ${lower.slice(i)}`;
-    if (TWO_WORD_PLACES.has(pair) || TWO_WORD_PLACES.has(pair.replace(/s$/, ''))) return i;
+  // "NorthKorea": one capital inside, where two place words meet.
+  let camel = 0;
+  for (let i = 1; i < raw.length; i++)
+    if (raw[i] !== lower[i]) {
+      if (camel) return 0; // "McAfeeLabs": more than two words
+      camel = i;
+    }
+  if (camel >= 3) {
+    const pair = `${lower.slice(0, camel)} ${lower.slice(camel)}`;
+    if (TWO_WORD_PLACES.has(pair) || TWO_WORD_PLACES.has(pair.replace(/s$/, ''))) return camel;
   }
-  for (let i = 4; i <= raw.length - 5; i++)
-    if (PLACE_WORDS.has(lower.slice(0, i)) && HACKER_TAIL.test(raw.slice(i))) return i;
-  return 0;
+  // "Libyanhackers", "IndianHacker": a place word glued to a hacker noun.
+  const tail = HACKER_TAIL_END.exec(lower);
+  if (!tail) return 0;
+  const cut = tail.index;
+  return cut >= 4 && PLACE_WORDS.has(lower.slice(0, cut)) && (!camel || camel === cut) ? cut : 0;
 }
 
 export function normalizeToken(raw: string): string {

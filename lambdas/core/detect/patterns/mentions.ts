@@ -47,6 +47,7 @@ export const MENTIONS = definePatterns('mentions', '', {
     means:
       'Spying by a signals-intelligence agency (the NSA, GCHQ, Unit 8200) is cyber espionage even when no cyber word is used: "the NSA spied on the summit".',
     re: String.raw`\b(?:{words})\b[^.;]{0,140}?\b(?:spy|spying|spied|spies|eavesdropp\w*|surveil\w*|intercept\w*|wiretap\w*|bugg(?:ed|ing)|tapp(?:ed|ing))\b|\b(?:spying|spied|eavesdropp\w*|surveillance|intercept\w*|wiretap\w*)\b[^.;]{0,140}?\b(?:{words})\b`,
+    gate: String.raw`NSA|GCHQ|8200|GCSB|Security Agency|Communications|Signals`,
     words: String.raw`
       NSA | National Security Agency | GCHQ | Government Communications Headquarters | Unit 8200
       Communications Security Establishment | Australian Signals Directorate | GCSB | Government Communications Security Bureau

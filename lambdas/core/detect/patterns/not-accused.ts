@@ -10,6 +10,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
     means:
       '"made the attack look like the work of North Korean hackers", "posing as Iranian hacktivists": the party a false flag points to is not accused.',
     re: String.raw`\b(?:{words})\b[^.;]{0,40}$`,
+    gate: String.raw`\b(?:look|appear|seem|pos(?:e|es|ed|ing) as|masquerad|false.flag|off as|mimic|blame)`,
     words: String.raw`
       (?:make|makes|made|making)\b[^.;]{0,120}?\b(?:look|appear|seem) (?:like|as if)
       (?:make|makes|made|making|designed to|meant to|tried to|intended to) (?:\w+ ){0,6}?(?:look|appear|seem) (?:like|as if)
@@ -83,6 +84,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
     means:
       '"Pegasus, spyware made by NSO Group", "tools from another Israeli vendor, Candiru": the maker or seller of the spyware is not the one who used it.',
     re: String.raw`\bspyware\b[^.;]{0,25}?\b(?:{words}) by\b[^.;]{0,30}$|\b(?:tools?|products?|software|spyware|implants?) (?:from|of|sold by) (?:another |an? |the )?(?:[\w'’-]+ ){0,2}(?:vendor|company|firm|maker|developer|supplier)s?,?\s*$`,
+    gate: String.raw`\b(?:spyware|tools?|products?|software|implants?)\b`,
     words:
       'made | developed | built | sold | supplied | marketed | licensed | created | produced | manufactured',
     flags: 'i',

@@ -40,6 +40,7 @@ const DESCRIPTION_RULES: AccusedRule[] = [
     // "made the attack look like the work of North Korean hackers": a false flag.
     id: NOT_ACCUSED.falseFlag.id,
     decide: (v) =>
+      admitsFalseFlag(v.s) &&
       NOT_ACCUSED.falseFlag.test(v.s.text.slice(Math.max(0, v.m.start - 200), v.m.start))
         ? false
         : undefined,
@@ -152,6 +153,15 @@ function objectOfOperation(v: MentionView): Verdict {
   if (DESCRIBE.agencyInObject.test(v.beforeNorm) || CONTEXT.tiedTo.test(v.beforeNorm))
     return undefined;
   return false;
+}
+
+const falseFlagWords = new WeakMap<Sentence, boolean>();
+
+/** Whether the sentence has a false flag's words at all (read once per sentence). */
+function admitsFalseFlag(s: Sentence): boolean {
+  let yes = falseFlagWords.get(s);
+  if (yes === undefined) falseFlagWords.set(s, (yes = NOT_ACCUSED.falseFlag.admits(s.text)));
+  return yes;
 }
 
 /** "the Main Intelligence Directorate of Ukraine's Defence Ministry": another state's body. */

@@ -49,7 +49,11 @@ function actorIsVictim(s: Sentence, m: Mention): boolean {
   const before = s.text.slice(Math.max(0, m.start - 90), m.start);
   if (DESCRIBE.objectOfOperation.test(before.replace(/,\s+(?:the|a|an)\s+/g, ' the '))) return true;
   // "Pegasus, spyware made by Israel's NSO Group": the seller of the tool.
-  if (NOT_ACCUSED.toolmaker.test(before.replace(/\b[\p{Lu}][\p{L}]+['’]s\s*$/u, ''))) return true;
+  if (
+    NOT_ACCUSED.toolmaker.admits(s.text) &&
+    NOT_ACCUSED.toolmaker.test(before.replace(/\b[\p{Lu}][\p{L}]+['’]s\s*$/u, ''))
+  )
+    return true;
   let end = m.tokenEnd;
   if (/^(and|or)$/.test(s.tokens[end]?.norm ?? '')) {
     const next = s.mentions.find((o) => o.tokenStart === end + 1 && o.entity.type === 'actor');
