@@ -9,7 +9,7 @@ export const TARGETS = definePatterns('roles', 'target', {
       'An operation verb whose object is the victim: "breached", "targeted", "attacks on", "compromise the networks of".',
     re: String.raw`\b(?:{words})\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?`,
     words: String.raw`
-      (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
+      (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into|break into|breaking into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
       (?:exploitation|compromise|infiltration) of | theft of (?:\w+ ){0,3}?from | went after
       going after | scrambled data on | encrypted (?:data|files|systems) (?:at|of|on)
       knocked (?:\w+ ){0,2}offline at | breach(?:ed|ing)? | hack(?:ed|ing)(?: into)?
@@ -17,6 +17,7 @@ export const TARGETS = definePatterns('roles', 'target', {
       attacked | attacking | struck | hit | broke into | breaking into | gained access to
       accessed | spied on | spying on | stole (?:data|files|emails|documents|information) from
       stealing (?:data|files|emails|documents|information) from | disrupt(?:ed|ing)
+      (?:stole|stolen|steal|stealing|exfiltrated|downloaded|siphoned) (?:[\w$£€.,]+ ){0,4}?(?:of (?:\w+ )?)?(?:data|files|emails|e-mails|documents|information|records|gigabytes|terabytes) from
       crippl(?:ed|ing) | paralys(?:ed|ing) | paralyz(?:ed|ing) | wiped | knocked | took down
       shut down | encrypted
       (?:attacks?|intrusions?|breach(?:es)?|hacks?|cyberattacks?|operations?|campaigns?|cyberoperations?|espionage|intrusion) (?:on|against|into|at|of|targeting)
@@ -28,13 +29,23 @@ export const TARGETS = definePatterns('roles', 'target', {
         claims: ['Microsoft → Russia'],
         target: 'senior executives',
       },
+      {
+        text: 'The ransomware gang Vortex said it had stolen 40 gigabytes of files from the national lottery operator.',
+        claims: ['∅ → Vortex'],
+        target: 'national lottery operator',
+      },
+      {
+        text: 'Officials said hackers working for Iran tried to break into the systems of a children’s hospital in Haifa.',
+        claims: ['∅ → Iran'],
+        target: 'children’s hospital in Haifa',
+      },
     ],
   },
   noun: {
     means: '"the Colonial Pipeline ransomware attack": a victim named before the operation noun.',
-    re: String.raw`\b((?:\p{Lu}[\p{L}\d&.'’-]*\s+){1,4})(?:ransomware |cyber ?|data |e-?mail |hacking |supply[- ]chain )?(?:{words})\b`,
+    re: String.raw`\b((?:\p{Lu}[\p{L}\d&.'’-]*\s+){1,4})(?:ransomware |cyber[ -]?|data |e-?mail |hacking |supply[- ]chain |crypto(?:currency)? )?(?:{words})\b`,
     words: String.raw`
-      attacks? | hacks? | breach(?:es)? | intrusions? | heist | leaks? | outages?
+      attacks? | hacks? | breach(?:es)? | intrusions? | heist | leaks? | outages? | thefts?
     `,
     flags: 'u',
     examples: [
@@ -42,6 +53,16 @@ export const TARGETS = definePatterns('roles', 'target', {
         text: 'The United States blamed North Korea for the WannaCry ransomware attack that crippled hospitals.',
         claims: ['United States → North Korea'],
         target: 'WannaCry',
+      },
+      {
+        text: 'Investigators blamed Russian hackers for the Baltic Rail cyber-attack that stopped freight trains.',
+        claims: ['∅ → Russia'],
+        target: 'Baltic Rail',
+      },
+      {
+        text: 'The FBI said North Korean hackers carried out the Coinvault theft of $90 million in tokens.',
+        claims: ['FBI → North Korea'],
+        target: 'Coinvault',
       },
     ],
   },
