@@ -10,6 +10,7 @@ import { CYBER_CUE } from '../lexicon';
 import { ACCUSED } from '../patterns/accused';
 import { ACCUSERS } from '../patterns/accusers';
 import { DESCRIBE } from '../patterns/describe';
+import type { Pattern } from '../patterns/format';
 import { NOT_ACCUSED } from '../patterns/not-accused';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { CONTEXT } from '../patterns/context';
@@ -56,26 +57,14 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         : undefined;
     },
   },
-  {
-    // "a London cyber broker": the city, not its government.
-    id: NOT_ACCUSED.placeNotState.id,
-    decide: (v) =>
-      v.m.form === 'metonym' &&
-      NOT_ACCUSED.placeNotState.test(v.before[v.before.length - 1]?.norm ?? '')
-        ? false
-        : undefined,
-  },
+  // "a London cyber broker": the city, not its government.
+  notAfterWord(NOT_ACCUSED.placeNotState, (v) => v.m.form === 'metonym'),
   { id: NOT_ACCUSED.organOfOtherState.id, decide: organOfOtherState },
-  {
-    // "its cyber command": a body of whoever "its" is.
-    id: NOT_ACCUSED.ownedByPronoun.id,
-    decide: (v) =>
-      v.e.type === 'organ' &&
-      v.m.text === v.m.text.toLowerCase() &&
-      NOT_ACCUSED.ownedByPronoun.test(v.before[v.before.length - 1]?.norm ?? '')
-        ? false
-        : undefined,
-  },
+  // "its cyber command": a body of whoever "its" is.
+  notAfterWord(
+    NOT_ACCUSED.ownedByPronoun,
+    (v) => v.e.type === 'organ' && v.m.text === v.m.text.toLowerCase(),
+  ),
   { id: NOT_ACCUSED.victimCompound.id, decide: victimCompound },
   {
     // "possible U.S. cyberattacks", "any future Chinese hacking": a hypothetical, not a claim.
@@ -153,6 +142,15 @@ function objectOfOperation(v: MentionView): Verdict {
   if (DESCRIBE.agencyInObject.test(v.beforeNorm) || CONTEXT.tiedTo.test(v.beforeNorm))
     return undefined;
   return false;
+}
+
+/** Not accused when `when` holds and the word just before the mention matches `p`. */
+function notAfterWord(p: Pattern, when: (v: MentionView) => boolean): AccusedRule {
+  return {
+    id: p.id,
+    decide: (v) =>
+      when(v) && p.test(v.before[v.before.length - 1]?.norm ?? '') ? false : undefined,
+  };
 }
 
 const falseFlagWords = new WeakMap<Sentence, boolean>();
