@@ -95,6 +95,10 @@ describe('prefilter', () => {
       'The messages linked to a copy of the postal service site that took card details.',
     ],
     [
+      'Activists say they encrypted hospital booking servers in protest',
+      'The group posted screenshots of the locked machines.',
+    ],
+    [
       'Beijing rejects US accusations',
       'A foreign ministry spokesman called the claims groundless.',
     ],
