@@ -13,7 +13,7 @@
 import { partyKey } from '../claim-keys';
 import type { Action, Party } from '../model';
 import type { IncidentMember, IncidentSummary } from '../records';
-import { accusedKeysOf, incidentIdFor, isBroadTarget, targetKeysOf } from './member';
+import { accusedKeysOf, incidentIdFor, isBroadTarget, isGroupKey, targetKeysOf } from './member';
 
 const DAY = 86_400_000;
 
@@ -38,10 +38,14 @@ export const DEFAULT_WEIGHTS = {
   specificTarget: 2,
   broadTarget: 1,
   near: 1.5,
-  /** Taken off when both name groups and the groups differ (APT31 and APT40, both Chinese). */
+  /** Taken off when both name known groups and the groups differ (APT31 and APT40, both Chinese). */
   actorConflict: 2,
-  /** Needed on a group match, and on a match on the state (or organ) alone. */
+  /**
+   * Needed on a group match, on a match on a state organ (the SVR, or APT29 which the gazetteer
+   * ties to it) and on a match on the state alone.
+   */
   actorNeeds: 2,
+  organNeeds: 2,
   stateNeeds: 2.5,
 };
 
@@ -319,15 +323,20 @@ export class Clusterer {
       score += w.near;
       reasons.push('reported within days');
     }
-    if (!actorMatch && k.actor.length && v.actorKeys.size) {
+    // Two different known groups; a person or a front company is no other group than its unit.
+    if (!actorMatch && k.actor.some(isGroupKey) && [...v.actorKeys].some(isGroupKey)) {
       score -= w.actorConflict;
       reasons.push('different groups');
     }
-    // A state runs many operations at once: a match on the state alone needs more.
-    if (score < (actorMatch ? w.actorNeeds : w.stateNeeds)) return undefined;
+    // A state runs many operations at once: a match on the state alone needs more. Organ keys
+    // are slugs ("svr"), state keys ISO codes ("RU").
+    const organMatch =
+      !actorMatch && overlap(k.state, v.stateKeys).some((x) => x !== x.toUpperCase());
+    if (score < (actorMatch ? w.actorNeeds : organMatch ? w.organNeeds : w.stateNeeds))
+      return undefined;
     return {
       score: score + (actorMatch ? 1 : 0),
-      reason: `${actorMatch ? 'same group' : 'same state'}; ${reasons.join('; ')}`,
+      reason: `${actorMatch ? 'same group' : organMatch ? 'same organ' : 'same state'}; ${reasons.join('; ')}`,
     };
   }
 

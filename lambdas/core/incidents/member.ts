@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { partyKey, slug } from '../claim-keys';
 import type { Party } from '../model';
 import type { IncidentMember, StoredClaim } from '../records';
+import { gazetteer } from '../detect/gazetteer';
 import { claimEntities } from './entities';
 
 /**
@@ -26,13 +27,45 @@ export function accusedKeysOf(accused: Party): { actor: string[]; state: string[
       actor.add(partyKey(p));
       if (p.country) state.add(p.country.toUpperCase());
     }
-    // "APT29, part of Russia's SVR": the organ is a key too, as broad as its state.
-    if (p.sponsor) state.add(slug(p.sponsor));
+    // "APT29, part of Russia's SVR": the organ is a key too. A report that does not say so
+    // still names a group the gazetteer ties to its organ.
+    const sponsor =
+      p.sponsor ?? (p.kind === 'state' || p.kind === 'agency' ? undefined : sponsorOf(p));
+    if (sponsor) state.add(slug(sponsor));
   };
   add(accused);
   for (const p of accused.alsoNamed ?? []) add(p);
   actor.delete('unknown');
   return { actor: [...actor], state: [...state] };
+}
+
+/** The state organ the gazetteer ties a known group to ("SVR" for APT29). */
+function sponsorOf(p: Party): string | undefined {
+  const g = gazetteer();
+  const name = p.actor ?? p.name;
+  return (g.get('actor', name) ?? g.resolve(name))?.sponsor;
+}
+
+let groupKeys: Set<string> | undefined;
+
+/**
+ * Whether an actor key names a hacking group the gazetteer knows (APT28, LockBit), rather than a
+ * person, a front company or a party it does not know: two different groups are two operations
+ * more often than not; an officer and his unit, or a unit and its front company, are not.
+ */
+export function isGroupKey(key: string): boolean {
+  groupKeys ??= new Set(
+    gazetteer()
+      .entities.filter(
+        (e) =>
+          e.type === 'actor' &&
+          (e.kind === 'state-linked-group' ||
+            e.kind === 'criminal-group' ||
+            e.kind === 'hacktivist-group'),
+      )
+      .map((e) => slug(e.name)),
+  );
+  return groupKeys.has(key);
 }
 
 /** Target keys: the target's slug and, for a country-bound target, its ISO code. */
