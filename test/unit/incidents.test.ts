@@ -213,7 +213,17 @@ describe('Clusterer', () => {
     );
     expect(b.incidentId).toBe(a.incidentId);
     expect(b.reason).not.toMatch(/different groups/);
-    // Two known groups on the same victim still count against each other.
+    // Two groups on the same victim still count against each other, known or not.
+    const g = new Clusterer();
+    const h = g.place(member({ accused: group('Velquil Kitten', 'IR'), target: victim }));
+    const i = g.place(
+      member({
+        accused: group('Dorsor Kitten', 'IR'),
+        target: victim,
+        publishedAt: '2026-03-05T00:00:00.000Z',
+      }),
+    );
+    expect(i.incidentId).not.toBe(h.incidentId);
     const d = new Clusterer();
     const e = d.place(member({ accused: group('APT28', 'RU'), target: victim }));
     const f = d.place(
@@ -224,6 +234,28 @@ describe('Clusterer', () => {
       }),
     );
     expect(f.incidentId).not.toBe(e.incidentId);
+  });
+
+  it('tells a stored incident’s group from an officer the same way', () => {
+    const victim: Party = { name: 'Contoso Grid', kind: 'company', country: 'US' };
+    const times = { createdAt: 'x', updatedAt: 'y' };
+    const stored = summarize(
+      'inc_stored',
+      [member({ accused: group('Velquil Kitten', 'IR'), target: victim })],
+      times,
+    );
+    const later = (accused: Party) =>
+      member({ accused, target: victim, publishedAt: '2026-03-05T00:00:00.000Z' });
+    const c = new Clusterer();
+    c.know(stored);
+    expect(c.place(later(group('Dorsor Kitten', 'IR'))).incidentId).not.toBe('inc_stored');
+    const d = new Clusterer();
+    d.know(stored);
+    const officer: Party = { name: 'Ali Contosi', kind: 'person', country: 'IR' };
+    expect(d.place(later(officer)).incidentId).toBe('inc_stored');
+    const e = new Clusterer();
+    e.know(summarize('inc_officer', [member({ accused: officer, target: victim })], times));
+    expect(e.place(later(group('Dorsor Kitten', 'IR'))).incidentId).toBe('inc_officer');
   });
 
   it('keeps different groups of one state apart on a shared name alone', () => {

@@ -53,6 +53,8 @@ export const DEFAULT_WEIGHTS = {
 export interface IncidentView {
   id: string;
   actorKeys: Set<string>;
+  /** The actor keys that name hacking groups (accusedKeysOf's `groups`). */
+  groupKeys: Set<string>;
   stateKeys: Set<string>;
   specificTargets: Set<string>;
   broadTargets: Set<string>;
@@ -120,6 +122,7 @@ function overlap<T>(a: Iterable<T>, b: Set<T>): T[] {
 
 interface MemberKeys {
   actor: string[];
+  groups: string[];
   state: string[];
   specificTargets: string[];
   broadTargets: string[];
@@ -133,6 +136,7 @@ function keysOf(m: IncidentMember): MemberKeys {
   const broad = isBroadTarget(m.target);
   return {
     actor: accused.actor,
+    groups: accused.groups,
     state: accused.state,
     specificTargets: broad ? [] : targets.slice(0, 1),
     broadTargets: broad ? targets : targets.slice(1),
@@ -154,9 +158,13 @@ export function viewOf(s: IncidentSummary): IncidentView {
       keys.slice(1).forEach((k) => broad.add(k));
     }
   }
+  // A summary keeps its keys, not the kind of each party: the groups are those the gazetteer
+  // knows and the incident's own accused when it is one.
+  const main = accusedKeysOf(s.accused).groups;
   return {
     id: s.id,
     actorKeys: actor,
+    groupKeys: new Set(s.actorKeys.filter((k) => isGroupKey(k) || main.includes(k))),
     stateKeys: new Set(s.accusedKeys.filter((k) => !actor.has(k))),
     specificTargets: specific,
     broadTargets: broad,
@@ -207,6 +215,7 @@ export class Clusterer {
     return {
       id,
       actorKeys: new Set(k.actor),
+      groupKeys: new Set(k.groups),
       stateKeys: new Set(k.state),
       specificTargets: new Set(k.specificTargets),
       broadTargets: new Set(k.broadTargets),
@@ -324,7 +333,7 @@ export class Clusterer {
       reasons.push('reported within days');
     }
     // Two different known groups; a person or a front company is no other group than its unit.
-    if (!actorMatch && k.actor.some(isGroupKey) && [...v.actorKeys].some(isGroupKey)) {
+    if (!actorMatch && k.groups.length > 0 && v.groupKeys.size > 0) {
       score -= w.actorConflict;
       reasons.push('different groups');
     }
@@ -349,6 +358,7 @@ export class Clusterer {
           v.actorKeys.add(x);
           this.addKey(x, id);
         }
+      k.groups.forEach((x) => v.groupKeys.add(x));
       for (const x of k.state)
         if (!v.stateKeys.has(x)) {
           v.stateKeys.add(x);
