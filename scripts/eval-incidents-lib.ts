@@ -164,6 +164,26 @@ export function clusterCorpus(
   return { incidentOf, claims };
 }
 
+/** A predicted accused that is the gold one itself: the same name, or the same known actor. */
+function sameAccused(gold: GoldParty, p: Party): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  if (norm(gold.name) === norm(p.name)) return true;
+  const g = gazetteer();
+  const goldEntity = g.resolve(gold.actor ?? gold.name) ?? g.resolve(gold.name);
+  const predEntity = p.actor ? g.resolve(p.actor) : g.resolve(p.name);
+  return (
+    !!goldEntity &&
+    !!predEntity &&
+    goldEntity.type !== 'country' &&
+    goldEntity.type === predEntity.type &&
+    goldEntity.name === predEntity.name
+  );
+}
+
 function pairScores(
   items: { gold: string; pred: string; key: string; split?: string }[],
   keep: (a: { split?: string }, b: { split?: string }) => boolean = () => true,
@@ -243,16 +263,23 @@ export function evaluateIncidents(
         name: m.accused,
       };
       const names = (c: StoredClaim): Party[] => [c.accused, ...(c.accused.alsoNamed ?? [])];
-      const claim =
-        (claims.get(m.article) ?? []).find(
-          (c) =>
-            !c.counterAccusation ===
-              !article?.label.claims.find((g) => g.accused.name === m.accused)?.counterAccusation &&
-            names(c).some((p) => accusedMatches(goldParty, p)),
-        ) ??
-        (claims.get(m.article) ?? []).find((c) =>
-          names(c).some((p) => accusedMatches(goldParty, p)),
-        );
+      const counter = !!article?.label.claims.find((g) => g.accused.name === m.accused)
+        ?.counterAccusation;
+      const articleClaims = claims.get(m.article) ?? [];
+      // The claim that names the member itself comes first: accusedMatches also lets a claim
+      // against the member's state stand for a named group ("China" for "APT40"), which must
+      // not win over the article's own claim against APT40.
+      const claim = [
+        (c: StoredClaim) =>
+          !c.counterAccusation === !counter && names(c).some((p) => sameAccused(goldParty, p)),
+        (c: StoredClaim) => names(c).some((p) => sameAccused(goldParty, p)),
+        (c: StoredClaim) =>
+          !c.counterAccusation === !counter && names(c).some((p) => accusedMatches(goldParty, p)),
+        (c: StoredClaim) => names(c).some((p) => accusedMatches(goldParty, p)),
+      ].reduce<StoredClaim | undefined>(
+        (found, test) => found ?? articleClaims.find(test),
+        undefined,
+      );
       if (!claim) continue;
       items.push({
         gold: inc.id,

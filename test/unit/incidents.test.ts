@@ -71,6 +71,18 @@ describe('namedThings', () => {
   });
 });
 
+describe('namedThings: coined words inside longer names', () => {
+  it('also names a coined word of a longer name on its own, and no plain word of one', () => {
+    const names = namedThings(
+      'Intruders abused the Contoso CloudSync platform at Fabrikam Harbour.',
+    );
+    expect(names).toEqual(expect.arrayContaining(['contoso cloudsync', 'cloudsync']));
+    expect(names).toContain('fabrikam harbour');
+    expect(names).not.toContain('contoso');
+    expect(names).not.toContain('harbour');
+  });
+});
+
 describe('claimEntities', () => {
   it('reads the headline, the claim paragraph, the lead and repeated names, not passing ones', () => {
     const text = [
@@ -161,6 +173,89 @@ describe('Clusterer', () => {
     expect(c.place(member({ accused: china, entities: ['quillwort'] })).incidentId).not.toBe(
       a.incidentId,
     );
+  });
+
+  it('takes the organ the gazetteer ties a group to when the report does not say it', () => {
+    expect(accusedKeysOf(group('APT29', 'RU')).state).toEqual(
+      expect.arrayContaining(['RU', 'svr']),
+    );
+    expect(accusedKeysOf(group('APT28', 'RU')).state).toContain('gru');
+    expect(accusedKeysOf(group('APT28', 'RU')).state).not.toContain('svr');
+  });
+
+  it('matches a group to the organ behind it on less than a match on the state alone needs', () => {
+    const svr: Party = { name: 'SVR', kind: 'agency', country: 'RU', actor: 'SVR' };
+    const victim: Party = { name: 'Contoso Grid', kind: 'company', country: 'US' };
+    const c = new Clusterer();
+    const a = c.place(member({ accused: group('APT29', 'RU'), target: victim }));
+    // Two months later, the same victim only: enough for the organ behind the group...
+    const b = c.place(
+      member({ accused: svr, target: victim, publishedAt: '2026-05-01T00:00:00.000Z' }),
+    );
+    expect(b.incidentId).toBe(a.incidentId);
+    expect(b.reason).toMatch(/same organ/);
+    // ...not for the state alone.
+    const d = new Clusterer();
+    const e = d.place(member({ accused: group('APT29', 'RU'), target: victim }));
+    const f = d.place(
+      member({ accused: russia, target: victim, publishedAt: '2026-05-01T00:00:00.000Z' }),
+    );
+    expect(f.incidentId).not.toBe(e.incidentId);
+  });
+
+  it('does not count an accused officer as another group than his unit', () => {
+    const victim: Party = { name: 'Contoso Grid', kind: 'company', country: 'US' };
+    const officer: Party = { name: 'Ivan Contosov', kind: 'person', country: 'RU' };
+    const c = new Clusterer();
+    const a = c.place(member({ accused: group('APT28', 'RU'), target: victim }));
+    const b = c.place(
+      member({ accused: officer, target: victim, publishedAt: '2026-03-05T00:00:00.000Z' }),
+    );
+    expect(b.incidentId).toBe(a.incidentId);
+    expect(b.reason).not.toMatch(/different groups/);
+    // Two groups on the same victim still count against each other, known or not.
+    const g = new Clusterer();
+    const h = g.place(member({ accused: group('Velquil Kitten', 'IR'), target: victim }));
+    const i = g.place(
+      member({
+        accused: group('Dorsor Kitten', 'IR'),
+        target: victim,
+        publishedAt: '2026-03-05T00:00:00.000Z',
+      }),
+    );
+    expect(i.incidentId).not.toBe(h.incidentId);
+    const d = new Clusterer();
+    const e = d.place(member({ accused: group('APT28', 'RU'), target: victim }));
+    const f = d.place(
+      member({
+        accused: group('APT29', 'RU'),
+        target: victim,
+        publishedAt: '2026-03-05T00:00:00.000Z',
+      }),
+    );
+    expect(f.incidentId).not.toBe(e.incidentId);
+  });
+
+  it('tells a stored incident’s group from an officer the same way', () => {
+    const victim: Party = { name: 'Contoso Grid', kind: 'company', country: 'US' };
+    const times = { createdAt: 'x', updatedAt: 'y' };
+    const stored = summarize(
+      'inc_stored',
+      [member({ accused: group('Velquil Kitten', 'IR'), target: victim })],
+      times,
+    );
+    const later = (accused: Party) =>
+      member({ accused, target: victim, publishedAt: '2026-03-05T00:00:00.000Z' });
+    const c = new Clusterer();
+    c.know(stored);
+    expect(c.place(later(group('Dorsor Kitten', 'IR'))).incidentId).not.toBe('inc_stored');
+    const d = new Clusterer();
+    d.know(stored);
+    const officer: Party = { name: 'Ali Contosi', kind: 'person', country: 'IR' };
+    expect(d.place(later(officer)).incidentId).toBe('inc_stored');
+    const e = new Clusterer();
+    e.know(summarize('inc_officer', [member({ accused: officer, target: victim })], times));
+    expect(e.place(later(group('Dorsor Kitten', 'IR'))).incidentId).toBe('inc_officer');
   });
 
   it('keeps different groups of one state apart on a shared name alone', () => {

@@ -13,7 +13,7 @@
 import { partyKey } from '../claim-keys';
 import type { Action, Party } from '../model';
 import type { IncidentMember, IncidentSummary } from '../records';
-import { accusedKeysOf, incidentIdFor, isBroadTarget, targetKeysOf } from './member';
+import { accusedKeysOf, incidentIdFor, isBroadTarget, isGroupKey, targetKeysOf } from './member';
 
 const DAY = 86_400_000;
 
@@ -38,10 +38,14 @@ export const DEFAULT_WEIGHTS = {
   specificTarget: 2,
   broadTarget: 1,
   near: 1.5,
-  /** Taken off when both name groups and the groups differ (APT31 and APT40, both Chinese). */
+  /** Taken off when both name known groups and the groups differ (APT31 and APT40, both Chinese). */
   actorConflict: 2,
-  /** Needed on a group match, and on a match on the state (or organ) alone. */
+  /**
+   * Needed on a group match, on a match on a state organ (the SVR, or APT29 which the gazetteer
+   * ties to it) and on a match on the state alone.
+   */
   actorNeeds: 2,
+  organNeeds: 2,
   stateNeeds: 2.5,
 };
 
@@ -49,6 +53,8 @@ export const DEFAULT_WEIGHTS = {
 export interface IncidentView {
   id: string;
   actorKeys: Set<string>;
+  /** The actor keys that name hacking groups (accusedKeysOf's `groups`). */
+  groupKeys: Set<string>;
   stateKeys: Set<string>;
   specificTargets: Set<string>;
   broadTargets: Set<string>;
@@ -116,6 +122,7 @@ function overlap<T>(a: Iterable<T>, b: Set<T>): T[] {
 
 interface MemberKeys {
   actor: string[];
+  groups: string[];
   state: string[];
   specificTargets: string[];
   broadTargets: string[];
@@ -129,6 +136,7 @@ function keysOf(m: IncidentMember): MemberKeys {
   const broad = isBroadTarget(m.target);
   return {
     actor: accused.actor,
+    groups: accused.groups,
     state: accused.state,
     specificTargets: broad ? [] : targets.slice(0, 1),
     broadTargets: broad ? targets : targets.slice(1),
@@ -150,9 +158,13 @@ export function viewOf(s: IncidentSummary): IncidentView {
       keys.slice(1).forEach((k) => broad.add(k));
     }
   }
+  // A summary keeps its keys, not the kind of each party: the groups are those the gazetteer
+  // knows and the incident's own accused when it is one.
+  const main = accusedKeysOf(s.accused).groups;
   return {
     id: s.id,
     actorKeys: actor,
+    groupKeys: new Set(s.actorKeys.filter((k) => isGroupKey(k) || main.includes(k))),
     stateKeys: new Set(s.accusedKeys.filter((k) => !actor.has(k))),
     specificTargets: specific,
     broadTargets: broad,
@@ -203,6 +215,7 @@ export class Clusterer {
     return {
       id,
       actorKeys: new Set(k.actor),
+      groupKeys: new Set(k.groups),
       stateKeys: new Set(k.state),
       specificTargets: new Set(k.specificTargets),
       broadTargets: new Set(k.broadTargets),
@@ -319,15 +332,20 @@ export class Clusterer {
       score += w.near;
       reasons.push('reported within days');
     }
-    if (!actorMatch && k.actor.length && v.actorKeys.size) {
+    // Two different known groups; a person or a front company is no other group than its unit.
+    if (!actorMatch && k.groups.length > 0 && v.groupKeys.size > 0) {
       score -= w.actorConflict;
       reasons.push('different groups');
     }
-    // A state runs many operations at once: a match on the state alone needs more.
-    if (score < (actorMatch ? w.actorNeeds : w.stateNeeds)) return undefined;
+    // A state runs many operations at once: a match on the state alone needs more. Organ keys
+    // are slugs ("svr"), state keys ISO codes ("RU").
+    const organMatch =
+      !actorMatch && overlap(k.state, v.stateKeys).some((x) => x !== x.toUpperCase());
+    if (score < (actorMatch ? w.actorNeeds : organMatch ? w.organNeeds : w.stateNeeds))
+      return undefined;
     return {
       score: score + (actorMatch ? 1 : 0),
-      reason: `${actorMatch ? 'same group' : 'same state'}; ${reasons.join('; ')}`,
+      reason: `${actorMatch ? 'same group' : organMatch ? 'same organ' : 'same state'}; ${reasons.join('; ')}`,
     };
   }
 
@@ -340,6 +358,7 @@ export class Clusterer {
           v.actorKeys.add(x);
           this.addKey(x, id);
         }
+      k.groups.forEach((x) => v.groupKeys.add(x));
       for (const x of k.state)
         if (!v.stateKeys.has(x)) {
           v.stateKeys.add(x);

@@ -109,6 +109,11 @@ export function namedThings(text: string): string[] {
         CODED.test(single) ||
         (bare(single).length >= 4 && (!runStartsSentence || capitals.has(single.toLowerCase())));
       if (keep && !/^[\d.,-]+$/.test(name)) out.push(name);
+      // A coined word inside a longer name is a name of its own: a report of "SolarWinds
+      // Orion" and one of "SolarWinds" share SolarWinds.
+      if (run.length > 1)
+        for (const w of run.map(bare))
+          if (CODED.test(w) && !/^[\d-]+$/.test(w)) out.push(w.toLowerCase());
     }
     run = [];
     pendingConnector = null;

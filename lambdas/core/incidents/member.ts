@@ -6,15 +6,22 @@ import { createHash } from 'node:crypto';
 import { partyKey, slug } from '../claim-keys';
 import type { Party } from '../model';
 import type { IncidentMember, StoredClaim } from '../records';
+import { gazetteer } from '../detect/gazetteer';
 import { claimEntities } from './entities';
 
 /**
  * The accused keys of a party: actor keys (groups, people, companies) and broad keys (ISO codes
  * of states, state organs).
  */
-export function accusedKeysOf(accused: Party): { actor: string[]; state: string[] } {
+export function accusedKeysOf(accused: Party): {
+  actor: string[];
+  state: string[];
+  /** The actor keys that name a hacking group (not a person, a company or an unknown party). */
+  groups: string[];
+} {
   const actor = new Set<string>();
   const state = new Set<string>();
+  const groups = new Set<string>();
   const add = (p: Party) => {
     if (p.kind === 'state') {
       state.add(p.country ? p.country.toUpperCase() : partyKey(p));
@@ -24,15 +31,49 @@ export function accusedKeysOf(accused: Party): { actor: string[]; state: string[
       if (p.country) state.add(p.country.toUpperCase());
     } else {
       actor.add(partyKey(p));
+      if (GROUP_KINDS.has(p.kind) || isGroupKey(partyKey(p))) groups.add(partyKey(p));
       if (p.country) state.add(p.country.toUpperCase());
     }
-    // "APT29, part of Russia's SVR": the organ is a key too, as broad as its state.
-    if (p.sponsor) state.add(slug(p.sponsor));
+    // "APT29, part of Russia's SVR": the organ is a key too. A report that does not say so
+    // still names a group the gazetteer ties to its organ.
+    const sponsor =
+      p.sponsor ?? (p.kind === 'state' || p.kind === 'agency' ? undefined : sponsorOf(p));
+    if (sponsor) state.add(slug(sponsor));
   };
   add(accused);
   for (const p of accused.alsoNamed ?? []) add(p);
   actor.delete('unknown');
-  return { actor: [...actor], state: [...state] };
+  groups.delete('unknown');
+  return { actor: [...actor], state: [...state], groups: [...groups] };
+}
+
+/** The state organ the gazetteer ties a known group to ("SVR" for APT29). */
+function sponsorOf(p: Party): string | undefined {
+  const g = gazetteer();
+  const name = p.actor ?? p.name;
+  return (g.get('actor', name) ?? g.resolve(name))?.sponsor;
+}
+
+/**
+ * Kinds of party that are hacking groups: two different groups are two operations more often
+ * than not; an officer and his unit, or a unit and its front company, are not.
+ */
+const GROUP_KINDS = new Set<Party['kind']>([
+  'state-linked-group',
+  'criminal-group',
+  'hacktivist-group',
+]);
+
+let groupKeys: Set<string> | undefined;
+
+/** Whether an actor key names a hacking group the gazetteer knows (APT28, LockBit). */
+export function isGroupKey(key: string): boolean {
+  groupKeys ??= new Set(
+    gazetteer()
+      .entities.filter((e) => e.type === 'actor' && GROUP_KINDS.has(e.kind))
+      .map((e) => slug(e.name)),
+  );
+  return groupKeys.has(key);
 }
 
 /** Target keys: the target's slug and, for a country-bound target, its ISO code. */
