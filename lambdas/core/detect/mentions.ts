@@ -118,8 +118,16 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
   ]) {
     for (const m of p.matches(s.text)) {
       const name = m[1] ?? m[0];
+
       const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
       if (!span) continue;
+      // "third parties - known as Swift Service Bureaus": no group spoken of before the name.
+      if (
+        p === MENTIONS.namedGroup &&
+        /^known\b/i.test(m[0]) &&
+        !MENTIONS.knownAsWho.test(nounBefore(s.text.slice(Math.max(0, m.index - 80), m.index)))
+      )
+        continue;
       const frame = s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length);
       if (p !== MENTIONS.namedGroup || MENTIONS.selfNaming.test(frame)) span.surelyGroup = true;
       out.push(span);
@@ -133,6 +141,14 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
     }
   }
   return out;
+}
+
+/** The last two words before "known as", past "also", "widely", "the" and punctuation. */
+function nounBefore(text: string): string {
+  const words = text
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w && !/^(?:also|widely|commonly|better|sometimes|now|the|a|an)$/i.test(w));
+  return words.slice(-2).join(' ');
 }
 
 function cleanGroupName(name: string): string {

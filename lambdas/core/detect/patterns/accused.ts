@@ -23,6 +23,12 @@ export const ACCUSED = definePatterns('roles', 'accused', {
         text: "Taiwan's government blamed Chinese state-backed hackers for a wave of cyberattacks on its ministries.",
         claims: ['Taiwan → China'],
       },
+      {
+        // A comma ends the description: the hackers are not the FBI's.
+        text: 'According to the FBI, cyber criminals stole $9 million from the hospital chain.',
+        claims: [],
+        fires: false,
+      },
     ],
   },
   groupAfterHacker: {
@@ -35,6 +41,10 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       {
         text: 'A Romanian hacker broke into the email accounts of several celebrities, while a Chinese hacker group breached the ministry.',
         claims: ['∅ → China'],
+      },
+      {
+        text: 'Prosecutors said Ivan Petrov, the 24-year-old Bulgarian hacker they charged, had worked for a Chinese hacker group.',
+        claims: ['∅ → China', '∅ → Ivan Petrov'],
       },
     ],
   },

@@ -227,6 +227,25 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  knownAsWho: {
+    means:
+      '"third parties - known as Swift Service Bureaus -": a name given after "known as" is a group\'s only when the words before speak of hackers, a group or an operation.',
+    re: String.raw`\b(?:{words})\b`,
+    words: String.raw`
+      hack\w* | attackers? | group | groups | gang | gangs | crew | actors? | collective | team
+      outfit | cell | unit | clan | army | operators? | persona | handle | alias | campaign
+      operation | cluster | syndicate | ring | ransomware | malware | espionage | spies | cyber\w*
+      criminals? | activists? | hacktivists? | threat | apt | intruders? | perpetrators?
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'The NSA hacked third parties, known as Bridge Bureaus, that give banks access to the payment network.',
+        claims: ['∅ → NSA'],
+        fires: false,
+      },
+    ],
+  },
   institutionBefore: {
     means:
       '"The Police Security Service, known as PST": an institution\'s short name, not a group.',

@@ -72,10 +72,15 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   victimCompound: {
     means:
       '"claims Montenegro hack", "the Taiwan election hack": a country\'s name before a singular operation noun names the victim.',
-    re: String.raw`^(?:hack|breach|intrusion|leak|cyberattack)$`,
+    re: String.raw`^(?:hack|breach|intrusion|leak|cyberattack|attack)$`,
     examples: [
       {
         text: 'A ransomware gang claims Montenegro hack while the security agency says Russian hackers were behind it.',
+        claims: ['∅ → Russia'],
+      },
+      {
+        // "attack" is a noun here only after a determiner ("Russia attack plans" is not).
+        text: 'Unlike the earlier wave, the Norway attack used ransomware that Russian hackers had sold on forums.',
         claims: ['∅ → Russia'],
       },
     ],

@@ -64,9 +64,11 @@ function agentOf(v: MentionView): Verdict {
     /\bpart of(?: the)?$/.test(v.beforeNorm) &&
     CONTEXT.institutionPart.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start));
   if (institutionPart || !CONTEXT.agentOf.test(v.beforeNorm)) return undefined;
+  // "endpoints associated with the US election": the state qualifies the victim.
+  if (CONTEXT.victimNounAfter.test(v.after[0]?.norm ?? '')) return undefined;
   // "evidence gathered by investigators, with help from NATO allies": help to the inquiry.
   const before = v.s.text.slice(Math.max(0, v.m.start - 100), v.m.start);
-  return CONTEXT.helpToInquiry.test(before) ? undefined : true;
+  return CONTEXT.helpToInquiry.test(before) || CONTEXT.requestOfLaw.test(before) ? undefined : true;
 }
 
 /**
@@ -156,10 +158,11 @@ export const CONTEXT_RULES: AccusedRule[] = [
   },
   {
     id: CONTEXT.operatesFrom.id,
-    decide: (v) =>
-      CONTEXT.operatesFrom.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start))
-        ? true
-        : undefined,
+    decide: (v) => {
+      const before = v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start);
+      if (!CONTEXT.operatesFrom.test(before)) return undefined;
+      return CONTEXT.victimsBasedIn.test(before) ? false : true;
+    },
   },
   {
     id: CONTEXT.usedBy.id,

@@ -193,6 +193,11 @@ function victimCompound(v: MentionView): Verdict {
   const w = after[k]?.norm ?? '';
   if (!NOT_ACCUSED.victimCompound.test(w)) return undefined;
   if (
+    w === 'attack' &&
+    !/^(?:the|a|an|this|that|last|its)$/.test(before[before.length - 1]?.norm ?? '')
+  )
+    return undefined;
+  if (
     k === 0 &&
     (MODAL_BEFORE.test(before[before.length - 1]?.norm ?? '') ||
       OBJECT_AFTER.test(after[1]?.norm ?? ''))
@@ -266,6 +271,8 @@ function describedAsHackers(v: MentionView): Verdict {
     )
       break;
     const w = after[k]!.norm;
+    // "according to the FBI, cyber criminals used…": a comma ends the description.
+    if (k === 0 && /[,;:]/.test(s.text.slice(m.end, after[0]!.start))) break;
     // "hackers targeting U.S. campaigns": the object of an operation verb is its target.
     // "hacked South Korea's cyber command": the unit of the victim.
     if (
@@ -290,6 +297,19 @@ function describedAsHackers(v: MentionView): Verdict {
   return undefined;
 }
 
+const PERSON_WORDS =
+  /^(?:\d+|year|years|old|-|young|teenage|self|taught|lone|former|prolific|notorious|alleged)$/;
+
+/** "a Romanian hacker", "the 22-year-old Canadian hacker": one person's article before the demonym. */
+function singleBefore(v: MentionView): boolean {
+  for (let i = v.before.length - 1; i >= Math.max(0, v.before.length - 6); i--) {
+    const w = v.before[i]!.norm;
+    if (/^(?:a|an|the|one)$/.test(w)) return true;
+    if (!PERSON_WORDS.test(w)) return false;
+  }
+  return false;
+}
+
 /** The verdict on a hacker noun found `k` words after the mention; 'next' reads on. */
 function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'next' {
   const { m, s, after, tokens } = v;
@@ -310,7 +330,7 @@ function hackerNounVerdict(v: MentionView, k: number, w: string): boolean | 'nex
     w === 'hacker' &&
     m.form === 'demonym' &&
     k === 0 &&
-    /^(?:a|an|the|one)$/.test(v.before[v.before.length - 1]?.norm ?? '') &&
+    singleBefore(v) &&
     !ACCUSED.groupAfterHacker.test(after[k + 1]?.norm ?? '')
   )
     return false;
