@@ -303,6 +303,16 @@ const core = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** Whether one predicted accused party is the named attacker, an alias of it, or its state. */
+export function partyIsAttacker(a: NamedAttacker, p: Party): boolean {
+  if (a.entity && (p.actor === a.entity.name || p.sponsor === a.entity.name)) return true;
+  if (a.country && (p.country === a.country || p.alsoNamed?.some((x) => x.country === a.country)))
+    return true;
+  const want = core(a.text);
+  const got = core(p.actor ?? p.name);
+  return !!want && !!got && (got.includes(want) || want.includes(got));
+}
+
 /** Whether a predicted accused party is the named attacker, an alias of it, or its state. */
 export function attackerFound(a: NamedAttacker, r: DetectResult): boolean {
   const parties = accusedParties(r);
@@ -321,7 +331,15 @@ export function attackerFound(a: NamedAttacker, r: DetectResult): boolean {
 
 export interface CasieScores {
   articles: number;
-  named: { id: number; attackers: NamedAttacker[]; found: boolean; predicted: string }[];
+  named: {
+    id: number;
+    attackers: NamedAttacker[];
+    found: boolean;
+    predicted: string;
+    /** Predicted accused parties that are none of the named attackers (precision's misses). */
+    wrong: string[];
+    parties: number;
+  }[];
   vulnOnly: { id: number; flagged: boolean; predicted: string }[];
   attackStories: { id: number; kept: boolean; title: string }[];
 }
@@ -357,13 +375,19 @@ export function scoreCasie(
       .flatMap((e) => e.args.filter((x) => x.role === 'Attacker').map((x) => namedAttacker(x.text)))
       .filter((x): x is NamedAttacker => !!x);
     const unique = [...new Map(attackers.map((x) => [x.text.toLowerCase(), x])).values()];
-    if (unique.length)
+    if (unique.length) {
+      const parties = accusedParties(r);
       out.named.push({
         id: a.id,
         attackers: unique,
         found: unique.some((x) => attackerFound(x, r)),
         predicted,
+        wrong: parties
+          .filter((p) => !unique.some((x) => partyIsAttacker(x, p)))
+          .map((p) => p.actor ?? p.name),
+        parties: parties.length,
       });
+    }
   }
   return out;
 }

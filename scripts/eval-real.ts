@@ -63,12 +63,20 @@ function main(): number {
   lines.push(
     `CASIE (${casie.articles} dev articles)`,
     `  named-attacker recall:                        ${ratio(found.length, casie.named.length)}`,
+    `  accused parties there that are the attacker:  ${ratio(
+      casie.named.reduce((n, x) => n + x.parties - x.wrong.length, 0),
+      casie.named.reduce((n, x) => n + x.parties, 0),
+    )}`,
     `  vulnerability/patch-only flagged attribution: ${pct(flagged.length, casie.vulnOnly.length)}`,
     `  prefilter keeps attack stories (title+lead):  ${ratio(kept.length, casie.attackStories.length)}`,
   );
   for (const x of casie.named.filter((y) => !y.found))
     missLines.push(
       `casie ${x.id}: attacker ${x.attackers.map((a) => JSON.stringify(a.text)).join(', ')} · predicted ${x.predicted}`,
+    );
+  for (const x of casie.named.filter((y) => y.wrong.length))
+    missLines.push(
+      `casie ${x.id}: accused ${x.wrong.join(', ')} is not the attacker ${x.attackers.map((a) => JSON.stringify(a.text)).join(', ')}`,
     );
   for (const x of flagged)
     missLines.push(

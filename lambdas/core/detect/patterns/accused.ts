@@ -31,6 +31,21 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       },
     ],
   },
+  coordinatedNoun: {
+    means:
+      '"the National Cyber Security Centre and cyber units at two firms": a hacker noun right after "and" heads another party, not the one before it.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      cyber | units? | teams? | researchers | experts | analysts | investigators | firms | companies
+      agencies | partners | allies | officials | police
+    `,
+    examples: [
+      {
+        text: 'The National Cyber Security Centre and cyber units at two banks worked to trace the hackers, who stole card data.',
+        claims: [],
+      },
+    ],
+  },
   groupAfterHacker: {
     means:
       '"a Chinese hacker group", "the Iranian hacker collective": a singular "hacker" before a group noun is a group of that state, not one person.',

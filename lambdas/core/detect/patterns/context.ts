@@ -109,53 +109,6 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       },
     ],
   },
-  requestOfLaw: {
-    means:
-      '"arrested in Lithuania at the request of US authorities": a request to arrest or extradite someone, not an operation done for that state.',
-    re: String.raw`\b(?:{words})\b[^.;]{0,60}?\b(?:at the request of|at the behest of|on behalf of|on (?:the )?orders? (?:of|from))\s+(?:the\s+)?$`,
-    words: String.raw`
-      arrest\w* | detain\w* | extradit\w* | deport\w* | jailed | seized | custody | charged | indicted
-    `,
-    flags: 'i',
-    examples: [
-      {
-        text: 'A Latvian programmer who wrote ransomware was arrested in Riga at the request of US authorities last week.',
-        claims: [],
-      },
-    ],
-  },
-  victimsBasedIn: {
-    means:
-      '"customers, most of whom are based in the UK": where victims or firms are, not where operators work.',
-    re: String.raw`\b(?:{words})\b[^.;]{0,30}?\b(?:based|located|headquartered)\b[^.;]{0,40}$`,
-    words: String.raw`
-      whom | customers | users | victims | clients | subscribers | patients | employees | staff
-      companies | firms | organi[sz]ations | businesses | banks | retailers | hospitals
-    `,
-    flags: 'i',
-    examples: [
-      {
-        text: 'Hackers stole the card details of 200,000 customers of the retailer, most of whom are based in the United Kingdom.',
-        claims: [],
-      },
-    ],
-  },
-  victimNounAfter: {
-    means:
-      '"networks associated with the US election", "on behalf of Polish banks": a state that only qualifies the victim noun after it is not the one the work is done for.',
-    re: String.raw`^({words})$`,
-    words: String.raw`
-      election | elections | vote | voters | companies | firms | networks | systems | infrastructure
-      banks | websites | sites | users | citizens | servers | embassy | embassies | customers
-      businesses | hospitals | universities | media | newspapers | journalists | dissidents
-    `,
-    examples: [
-      {
-        text: 'The hackers set up phishing domains to steal passwords from endpoints associated with the US election.',
-        claims: [],
-      },
-    ],
-  },
   agentOf: {
     means:
       '"hackers working for", "on behalf of", "a unit of", "on orders from": the party an operation is done for.',

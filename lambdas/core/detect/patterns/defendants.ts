@@ -188,7 +188,7 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
   },
   subjectVictim: {
     means: '"the phones of … Margarita Robles had been infected": a victim, not a doer.',
-    re: String.raw`\bbeen\s+(?:\w+\s+)?(?:{words})\b`,
+    re: String.raw`\b(?:been\s+(?:\w+\s+)?(?:{words})|(?:was|were|is|are)\s+(?:\w+\s+)?(?:hacked|breached|exploited|infected|compromised|targeted))\b`,
     words: String.raw`
       hacked | breached | exploited | infected | deployed | carried out | conducted | targeted
     `,
@@ -196,6 +196,11 @@ export const DEFENDANTS = definePatterns('roles', 'defendant', {
       {
         text: 'Spanish officials said the phones of Defence Minister Margarita Robles had been infected with spyware.',
         claims: [],
+      },
+      {
+        // Passive: the company was the victim.
+        text: 'Hackers working for China stole the code of Brightline Software, a Dutch tool maker, which was hacked in 2019.',
+        claims: ['∅ → China'],
       },
     ],
   },

@@ -1,20 +1,69 @@
 /**
  * Frame patterns for a state, organ or group named in a cyber sentence that is not the party
  * blamed: a false flag's target, former members, a city as a place, another state's body, the
- * sponsor of an armed group, a victim in a compound, the maker of a tool, a body owned by "its".
+ * sponsor of an armed group, a victim in a compound, the maker of a tool, a body owned by "its",
+ * an arrest at a state's request, victims based somewhere, a state qualifying a victim noun.
  */
 import { definePatterns } from './format';
 
 export const NOT_ACCUSED = definePatterns('roles', 'frame', {
+  requestOfLaw: {
+    means:
+      '"arrested in Lithuania at the request of US authorities": a request to arrest or extradite someone, not an operation done for that state.',
+    re: String.raw`\b(?:{words})\b[^.;]{0,60}?\b(?:at the request of|at the behest of|on behalf of|on (?:the )?orders? (?:of|from))\s+(?:the\s+)?$`,
+    words: String.raw`
+      arrest\w* | detain\w* | extradit\w* | deport\w* | jailed | seized | custody | charged | indicted
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'A Latvian programmer who wrote ransomware was arrested in Riga at the request of US authorities last week.',
+        claims: [],
+      },
+    ],
+  },
+  victimsBasedIn: {
+    means:
+      '"customers, most of whom are based in the UK": where victims or firms are, not where operators work.',
+    re: String.raw`\b(?:{words})\b[^.;]{0,30}?\b(?:based|located|headquartered)\b[^.;]{0,40}$`,
+    words: String.raw`
+      whom | customers | users | victims | clients | subscribers | patients | employees | staff
+      companies | firms | organi[sz]ations | businesses | banks | retailers | hospitals
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'Hackers stole the card details of 200,000 customers of the retailer, most of whom are based in the United Kingdom.',
+        claims: [],
+      },
+    ],
+  },
+  victimNounAfter: {
+    means:
+      '"networks associated with the US election", "on behalf of Polish banks": a state that only qualifies the victim noun after it is not the one the work is done for.',
+    re: String.raw`^({words})$`,
+    words: String.raw`
+      election | elections | vote | voters | companies | firms | networks | systems | infrastructure
+      banks | websites | sites | users | citizens | servers | embassy | embassies | customers
+      businesses | hospitals | universities | media | newspapers | journalists | dissidents
+    `,
+    examples: [
+      {
+        text: 'The hackers set up phishing domains to steal passwords from endpoints associated with the US election.',
+        claims: [],
+      },
+    ],
+  },
   falseFlag: {
     means:
       '"made the attack look like the work of North Korean hackers", "posing as Iranian hacktivists": the party a false flag points to is not accused.',
     re: String.raw`\b(?:{words})\b[^.;]{0,40}$`,
-    gate: String.raw`\b(?:look|appear|seem|pos(?:e|es|ed|ing) as|masquerad|false.flag|off as|mimic|blame)`,
+    gate: String.raw`\b(?:look|appear|seem|pos(?:e|es|ed|ing) as|masquerad|false.flag|off as|mimic|blame|pretend)`,
     words: String.raw`
       (?:make|makes|made|making)\b[^.;]{0,120}?\b(?:look|appear|seem) (?:like|as if)
       (?:make|makes|made|making|designed to|meant to|tried to|intended to) (?:\w+ ){0,6}?(?:look|appear|seem) (?:like|as if)
-      made to (?:look|appear|seem) | pos(?:e|es|ed|ing) as | masquerad(?:e|es|ed|ing) as | false[- ]flags?
+      made to (?:look|appear|seem) | pos(?:e|es|ed|ing) as
+      pretend(?:s|ed|ing)? (?:\w+ ){0,6}?(?:was|were|is|are|came|come) (?:made|written|built|created|from|by) | masquerad(?:e|es|ed|ing) as | false[- ]flags?
       pass(?:ed|ing)? (?:\w+ ){0,3}?off as | mimic(?:s|ked|king)? | pin the blame on | shift the blame (?:on|to)
     `,
     flags: 'i',
@@ -22,6 +71,24 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
       {
         text: 'Investigators said the Russian hackers made the attack look like the work of North Korean hackers.',
         claims: ['∅ → Russia'],
+      },
+      {
+        text: 'The leaked manuals show the agency used obfuscation tools to pretend its malware was written by someone else, such as Iranian hackers.',
+        claims: [],
+      },
+    ],
+  },
+  genericStatement: {
+    means:
+      '"it is also common for Russian agents to bounce their traffic…": what such actors usually do, not a claim about this operation.',
+    re: String.raw`\b(?:it\W?s|it is|it was|it has been) (?:also |quite |very |not |fairly |increasingly )?(?:{words}) for\s+(?:the\s+)?(?:actual\s+|real\s+)?$`,
+    words:
+      'common | possible | typical | usual | normal | easy | routine | standard | rare | unusual',
+    flags: 'i',
+    examples: [
+      {
+        text: 'It is also common for Chinese hackers to route stolen data through servers in many countries, one analyst said.',
+        claims: [],
       },
     ],
   },

@@ -6,6 +6,7 @@ import { CYBER_CUE } from '../lexicon';
 import { ACCUSED } from '../patterns/accused';
 import { ACCUSED_RULES } from '../patterns/rules';
 import { CONTEXT } from '../patterns/context';
+import { NOT_ACCUSED } from '../patterns/not-accused';
 import type { AccusedRule, Verdict } from './accused';
 import type { MentionView } from './mention-view';
 
@@ -65,10 +66,12 @@ function agentOf(v: MentionView): Verdict {
     CONTEXT.institutionPart.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start));
   if (institutionPart || !CONTEXT.agentOf.test(v.beforeNorm)) return undefined;
   // "endpoints associated with the US election": the state qualifies the victim.
-  if (CONTEXT.victimNounAfter.test(v.after[0]?.norm ?? '')) return undefined;
+  if (NOT_ACCUSED.victimNounAfter.test(v.after[0]?.norm ?? '')) return undefined;
   // "evidence gathered by investigators, with help from NATO allies": help to the inquiry.
   const before = v.s.text.slice(Math.max(0, v.m.start - 100), v.m.start);
-  return CONTEXT.helpToInquiry.test(before) || CONTEXT.requestOfLaw.test(before) ? undefined : true;
+  return CONTEXT.helpToInquiry.test(before) || NOT_ACCUSED.requestOfLaw.test(before)
+    ? undefined
+    : true;
 }
 
 /**
@@ -161,7 +164,7 @@ export const CONTEXT_RULES: AccusedRule[] = [
     decide: (v) => {
       const before = v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start);
       if (!CONTEXT.operatesFrom.test(before)) return undefined;
-      return CONTEXT.victimsBasedIn.test(before) ? false : true;
+      return NOT_ACCUSED.victimsBasedIn.test(before) ? false : true;
     },
   },
   {

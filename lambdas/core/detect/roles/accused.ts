@@ -47,6 +47,14 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         : undefined,
   },
   {
+    // "it is common for Russian agents to…": a generality.
+    id: NOT_ACCUSED.genericStatement.id,
+    decide: (v) =>
+      NOT_ACCUSED.genericStatement.test(v.s.text.slice(Math.max(0, v.m.start - 60), v.m.start))
+        ? false
+        : undefined,
+  },
+  {
     // "former U.S. intelligence operatives", "ex-NSA staff".
     id: NOT_ACCUSED.formerMember.id,
     decide: (v) => {
@@ -265,9 +273,11 @@ function describedAsHackers(v: MentionView): Verdict {
   const nextMention = s.mentions.find((o) => o.tokenStart >= m.tokenEnd);
   for (let k = 0; k < after.length; k++) {
     if (nextMention && m.tokenEnd + k >= nextMention.tokenStart) break;
+    // "the NCSC and cyber units at PwC": after "and", another party's description begins.
     if (
       /^(and|or)$/.test(after[k]!.norm) &&
-      /^(the|a|an|its|their)$/.test(after[k + 1]?.norm ?? '')
+      (/^(the|a|an|its|their)$/.test(after[k + 1]?.norm ?? '') ||
+        (k === 0 && ACCUSED.coordinatedNoun.test(after[k + 1]?.norm ?? '')))
     )
       break;
     const w = after[k]!.norm;
