@@ -22,6 +22,7 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
       CYBER_CUE.test(s.text) ||
       MENTIONS.onlineInfluence.test(s.text) ||
       MENTIONS.leakedPrivate.test(s.text) ||
+      MENTIONS.itWording.test(s.text) ||
       (MENTIONS.signalsSpying.admits(s.text) && MENTIONS.signalsSpying.test(s.text)) ||
       gluedHackerNoun(s);
     if (tracing())

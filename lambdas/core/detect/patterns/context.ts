@@ -337,6 +337,17 @@ export const CONTEXT = definePatterns('roles', 'frame', {
       },
     ],
   },
+  bareAccusation: {
+    means:
+      '"Estonia accused Russia, but…": an accusation with nothing after its object, in a sentence that speaks of the operation itself.',
+    re: String.raw`^\s*(?:[,;.]|$|\s+(?:but|though|although|while|yet)\b)`,
+    examples: [
+      {
+        text: 'Bank websites in Tallinn went dark under a flood of junk traffic. Estonia accused Russia, but IT experts said the traffic came from many countries.',
+        claims: ['Estonia → Russia'],
+      },
+    ],
+  },
   digitalSpying: {
     means: '"accused Russia of digital espionage": cyber wording in other words.',
     re: String.raw`^[^.;]{0,60}\b(?:digital|online|electronic) (?:{words})`,

@@ -43,6 +43,21 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  itWording: {
+    means:
+      '"experts from the IT sector", "the ministry\'s IT systems": information technology named outright is cyber wording ("IT" in capitals only).',
+    re: String.raw`\bIT (?:{words})\b`,
+    words: String.raw`
+      sector | experts? | specialists? | security | systems? | infrastructure | networks?
+      departments? | administrators? | outages? | failures?
+    `,
+    examples: [
+      {
+        text: 'Estonia accused Russia of the attacks on its banks and ministries, but IT experts doubted the Kremlin had directed them.',
+        claims: ['Estonia → Russia'],
+      },
+    ],
+  },
   signalsSpying: {
     means:
       'Spying by a signals-intelligence agency (the NSA, GCHQ, Unit 8200) is cyber espionage even when no cyber word is used: "the NSA spied on the summit".',

@@ -75,6 +75,18 @@ export const SUBJECT = definePatterns('roles', 'frame', {
       },
     ],
   },
+  placePreposition: {
+    means:
+      '"different targets in Estonia attacked…": a state after a preposition is a place in a noun phrase, not the subject of the verb after it.',
+    re: String.raw`^({words})$`,
+    words: 'in | at | across | within | inside | throughout | near | around',
+    examples: [
+      {
+        text: 'Government servers in Latvia attacked by a botnet went offline for hours, officials said.',
+        claims: [],
+      },
+    ],
+  },
   doerOfOperation: {
     means:
       '"Russia was behind", "China hacked", "Iran is responsible": the subject of an operation verb.',

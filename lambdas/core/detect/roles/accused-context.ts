@@ -127,8 +127,13 @@ function previousWords(v: MentionView): [string, string] {
 /** "blamed China", "accused Russia of" — about a cyber operation, not "exaggerating threats". */
 function accusationObject(v: MentionView): Verdict {
   const [p1] = previousWords(v);
-  return CONTEXT.accusationVerb.test(p1) &&
-    (CYBER_CUE.test(v.rest) || ACCUSED.eventRef.test(v.rest) || CONTEXT.digitalSpying.test(v.rest))
+  if (!CONTEXT.accusationVerb.test(p1)) return undefined;
+  // "Estonia accused Russia, but…": a bare accusation in a sentence that is about the operation.
+  const bare = v.s.cyber && CONTEXT.bareAccusation.test(v.rest);
+  return bare ||
+    CYBER_CUE.test(v.rest) ||
+    ACCUSED.eventRef.test(v.rest) ||
+    CONTEXT.digitalSpying.test(v.rest)
     ? true
     : undefined;
 }

@@ -98,6 +98,14 @@ export function wordsAfterSubject(v: MentionView): string {
 
 /** "Russia was behind", "China hacked", "Iran is responsible" — not "China was hacked". */
 function doerOfOperation(v: MentionView): Verdict {
+  // "targets in Estonia attacked…": a place inside a noun phrase is not the verb's subject
+  // ("hackers from Russia attacked…" is read by the agent rules).
+  const prev = v.before.map((t) => t.norm);
+  if (
+    SUBJECT.placePreposition.test(prev[prev.length - 1] ?? '') &&
+    !ACCUSED.hackerNoun.test(prev[prev.length - 2] ?? '')
+  )
+    return undefined;
   const next = wordsAfterSubject(v);
   return !SUBJECT.victimOf.test(next) && SUBJECT.doerOfOperation.test(next) ? true : undefined;
 }
