@@ -119,7 +119,6 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
   ]) {
     for (const m of p.matches(s.text)) {
       const name = m[1] ?? m[0];
-
       const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
       if (!span) continue;
       // "third parties - known as Swift Service Bureaus": no group spoken of before the name.
@@ -127,6 +126,12 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
         p === MENTIONS.namedGroup &&
         /^known\b/i.test(m[0]) &&
         !MENTIONS.knownAsWho.test(nounBefore(s.text.slice(Math.max(0, m.index - 80), m.index)))
+      )
+        continue;
+      // "a leak dubbed the 'HospitalGown' vulnerability": the name of a flaw, not of a group.
+      if (
+        p === MENTIONS.namedGroup &&
+        MENTIONS.flawAfterName.test(s.text.slice(m.index + m[0].length))
       )
         continue;
       const frame = s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length);

@@ -242,6 +242,22 @@ export const MENTIONS = definePatterns('mentions', '', {
       },
     ],
   },
+  flawAfterName: {
+    means:
+      '"dubbed the \'HospitalGown\' vulnerability", "named the X flaw": a name followed by a flaw noun names the flaw, not a group.',
+    re: String.raw`^["”'’]?\s*(?:{words})\b`,
+    words: String.raw`
+      vulnerabilit(?:y|ies) | flaws? | bugs? | exploits? | threat | weakness(?:es)? | leaks? | issues?
+      loopholes? | defects? | technique | method | misconfigurations?
+    `,
+    flags: 'i',
+    examples: [
+      {
+        text: 'Researchers found servers exposing patient records, a leak they dubbed the "OpenDoor" vulnerability, though no hackers were seen using it.',
+        claims: [],
+      },
+    ],
+  },
   knownAsWho: {
     means:
       '"third parties - known as Swift Service Bureaus -": a name given after "known as" is a group\'s only when the words before speak of hackers, a group or an operation.',
