@@ -46,6 +46,18 @@ export const ACCUSED = definePatterns('roles', 'accused', {
       },
     ],
   },
+  personBeforeDemonym: {
+    means:
+      '"the 22-year-old Canadian hacker", "a self-taught Romanian hacker": words between an article and a demonym that describe one person.',
+    re: String.raw`^({words})$`,
+    words: String.raw`\d+ | year | years | old | - | young | teenage | self | taught | lone | former | prolific | notorious | alleged`,
+    examples: [
+      {
+        text: 'A self-taught Romanian hacker broke into the email accounts of several celebrities, prosecutors said.',
+        claims: [],
+      },
+    ],
+  },
   groupAfterHacker: {
     means:
       '"a Chinese hacker group", "the Iranian hacker collective": a singular "hacker" before a group noun is a group of that state, not one person.',

@@ -152,6 +152,18 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
       },
     ],
   },
+  victimCompoundNoun: {
+    means:
+      '"the Taiwan election hack", "the Ukraine power grid hack": nouns that may stand between the victim country and the operation noun.',
+    re: String.raw`^({words})$`,
+    words: 'election | vote | grid | power | government | pipeline | parliament | ministry',
+    examples: [
+      {
+        text: 'Investigators tied the Taiwan election hack to Chinese hackers working for the security ministry.',
+        claims: ['∅ → China'],
+      },
+    ],
+  },
   toolmaker: {
     means:
       '"Pegasus, spyware made by NSO Group", "tools from another Israeli vendor, Candiru": the maker or seller of the spyware is not the one who used it.',

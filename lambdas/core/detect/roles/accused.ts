@@ -192,12 +192,7 @@ function victimCompound(v: MentionView): Verdict {
   const { m, after, before } = v;
   if (v.e.type !== 'country' || m.form !== 'name' || m.possessive) return undefined;
   let k = 0;
-  while (
-    k < 2 &&
-    after[k] &&
-    /^(?:election|vote|grid|power|government|pipeline)$/.test(after[k]!.norm)
-  )
-    k++;
+  while (k < 2 && after[k] && NOT_ACCUSED.victimCompoundNoun.test(after[k]!.norm)) k++;
   const w = after[k]?.norm ?? '';
   if (!NOT_ACCUSED.victimCompound.test(w)) return undefined;
   if (
@@ -307,15 +302,12 @@ function describedAsHackers(v: MentionView): Verdict {
   return undefined;
 }
 
-const PERSON_WORDS =
-  /^(?:\d+|year|years|old|-|young|teenage|self|taught|lone|former|prolific|notorious|alleged)$/;
-
 /** "a Romanian hacker", "the 22-year-old Canadian hacker": one person's article before the demonym. */
 function singleBefore(v: MentionView): boolean {
   for (let i = v.before.length - 1; i >= Math.max(0, v.before.length - 6); i--) {
     const w = v.before[i]!.norm;
     if (/^(?:a|an|the|one)$/.test(w)) return true;
-    if (!PERSON_WORDS.test(w)) return false;
+    if (!ACCUSED.personBeforeDemonym.test(w)) return false;
   }
   return false;
 }
