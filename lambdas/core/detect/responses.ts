@@ -186,6 +186,8 @@ function markCounterAccusations(claims: Claim[], order: (c: Claim) => number): v
         continue;
       if (order(b) < order(a) || (order(b) === order(a) && claims.indexOf(b) < claims.indexOf(a)))
         continue;
+      // "The report comes a month after Washington accused…": b came first.
+      if (b.sentences.some((x) => RESPONSES.earlierAccusation.test(x))) continue;
       b.counterAccusation = true;
       if (!a.responses.some((r) => r.kind === 'counter-accusation')) {
         a.responses.push({ by: b.accuser, kind: 'counter-accusation', text: b.sentences[0] ?? '' });

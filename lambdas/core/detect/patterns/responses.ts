@@ -4,6 +4,19 @@
 import { definePatterns } from './format';
 
 export const RESPONSES = definePatterns('responses', '', {
+  earlierAccusation: {
+    means:
+      '"The report comes a month after Washington accused Chinese hackers…": an accusation the story dates before the one it reports answers nothing in it.',
+    re: String.raw`\b(?:comes?|came|follows?|followed|arrives?|arrived)\b[^.;]{0,40}?\b(?:after|on the heels of)\b[^.;]{0,60}?\b(?:accused|blamed|charged|named|sanctioned)\b`,
+    flags: 'i',
+    examples: [
+      {
+        text: "China's cyber agency said the NSA hacked a university in Xi'an. The report comes a month after Washington accused Chinese hackers of breaching U.S. telecoms.",
+        claims: ['China → NSA', 'United States → China'],
+        responses: [],
+      },
+    ],
+  },
   denialCue: {
     means:
       'Denial wording: "denied", "groundless", "fabricated", "has nothing to do with", "smear", "witch hunt".',
