@@ -214,26 +214,18 @@ describe('Clusterer', () => {
     expect(b.incidentId).toBe(a.incidentId);
     expect(b.reason).not.toMatch(/different groups/);
     // Two groups on the same victim still count against each other, known or not.
-    const g = new Clusterer();
-    const h = g.place(member({ accused: group('Velquil Kitten', 'IR'), target: victim }));
-    const i = g.place(
-      member({
-        accused: group('Dorsor Kitten', 'IR'),
-        target: victim,
-        publishedAt: '2026-03-05T00:00:00.000Z',
-      }),
-    );
-    expect(i.incidentId).not.toBe(h.incidentId);
-    const d = new Clusterer();
-    const e = d.place(member({ accused: group('APT28', 'RU'), target: victim }));
-    const f = d.place(
-      member({
-        accused: group('APT29', 'RU'),
-        target: victim,
-        publishedAt: '2026-03-05T00:00:00.000Z',
-      }),
-    );
-    expect(f.incidentId).not.toBe(e.incidentId);
+    const twoGroups = (x: Party, y: Party) => {
+      const g = new Clusterer();
+      const first = g.place(member({ accused: x, target: victim }));
+      const second = g.place(
+        member({ accused: y, target: victim, publishedAt: '2026-03-05T00:00:00.000Z' }),
+      );
+      return [first.incidentId, second.incidentId];
+    };
+    const [h, i] = twoGroups(group('Velquil Kitten', 'IR'), group('Dorsor Kitten', 'IR'));
+    expect(i).not.toBe(h);
+    const [e, f] = twoGroups(group('APT28', 'RU'), group('APT29', 'RU'));
+    expect(f).not.toBe(e);
   });
 
   it('tells a stored incident’s group from an officer the same way', () => {
