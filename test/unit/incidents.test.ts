@@ -297,6 +297,20 @@ describe('Clusterer', () => {
     expect(c.place(other, ctx).incidentId).not.toBe(p.incidentId);
   });
 
+  it('keeps one group of one article together when its claims were read as different actions', () => {
+    const sudan = group('Anonymous Sudan', 'SD');
+    const c = new Clusterer();
+    const ctx = new ArticleContext();
+    const first = member({ accused: sudan, action: 'ddos' });
+    const p = c.place(first, ctx);
+    ctx.add(p.incidentId, first);
+    const again = member({ accused: sudan, action: 'intrusion', articleId: first.articleId });
+    expect(c.place(again, ctx).incidentId).toBe(p.incidentId);
+    // In another article, a DDoS wave and an intrusion by the group stay apart.
+    const other = member({ accused: sudan, action: 'intrusion' });
+    expect(c.place(other).incidentId).not.toBe(p.incidentId);
+  });
+
   it('does not join two accused read from one headline', () => {
     const c = new Clusterer();
     const ctx = new ArticleContext();

@@ -303,7 +303,9 @@ export class Clusterer {
     const actorMatch = overlap(k.actor, v.actorKeys).length > 0;
     const stateMatch = overlap(k.state, v.stateKeys).length > 0;
     if (!actorMatch && !stateMatch) return undefined;
-    if (!compatible(m.action, v.actions)) return undefined;
+    // One group in one article is one operation even when its claims' actions were read apart
+    // (a DDoS wave one sentence calls "attacks on Outlook" and another an intrusion).
+    if (!compatible(m.action, v.actions) && !(sameArticle && actorMatch)) return undefined;
     const w = this.w;
     const shared = overlap(m.entities, v.entities);
     const specific = sameTarget(k.specificTargets, v.specificTargets);
