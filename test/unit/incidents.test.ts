@@ -54,6 +54,15 @@ describe('namedThings', () => {
     expect(names).not.toContain('2020');
   });
 
+  it('drops a month with its year: a date names no operation', () => {
+    const names = namedThings(
+      'The group flooded the Kestrel Mail portal in June 2023, prosecutors said in October 2024.',
+    );
+    expect(names).toContain('kestrel mail');
+    expect(names).not.toContain('june 2023');
+    expect(names).not.toContain('october 2024');
+  });
+
   it('keeps a long institutional name and drops a short generic one', () => {
     const names = namedThings(
       'Hackers stole files from the Democratic National Committee, the Foreign Ministry said.',

@@ -100,7 +100,9 @@ export function namedThings(text: string): string[] {
       run.shift();
       runStartsSentence = false;
     }
-    if (run.length <= 2 && run.every((w) => GENERIC.has(bare(w).toLowerCase()))) run = [];
+    // "Foreign Ministry", "June 2023": generic words and dates name nothing.
+    if (run.length <= 2 && run.every((w) => GENERIC.has(bare(w).toLowerCase()) || /^\d+$/.test(w)))
+      run = [];
     if (run.length) {
       const name = run.map(bare).join(' ').toLowerCase();
       const single = run.length === 1 ? run[0]! : '';
