@@ -57,9 +57,10 @@ for (const c of countriesData as { name: string; aliases?: string[]; demonyms?: 
     else if (words.length === 2) TWO_WORD_PLACES.add(words.join(' '));
   }
 }
-export const HACKER_TAIL =
-  /^(?:hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies)$/i;
-const HACKER_TAIL_END = /(?:hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies)$/;
+/** Hacker nouns that handles and hand-coded records glue to a place ("Libyanhackers"). */
+const HACKER_TAILS = 'hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies';
+export const HACKER_TAIL = new RegExp(`^(?:${HACKER_TAILS})$`, 'i');
+const HACKER_TAIL_END = new RegExp(`(?:${HACKER_TAILS})$`);
 
 /**
  * Where a word glued from a place and another word splits ("NorthKorea", "SouthKorean",
