@@ -169,12 +169,12 @@ describe('scoring', () => {
     ).toBe(true);
     expect(partyIsAttacker(apt28, { name: 'Russia', kind: 'state', country: 'RU' })).toBe(true);
     expect(partyIsAttacker(apt28, { name: 'Iran', kind: 'state', country: 'IR' })).toBe(false);
-    const crew = namedAttacker('the Locky crew')!;
+    const crew = namedAttacker('the Vexbit crew')!;
     expect(
-      partyIsAttacker(crew, { name: 'Locky', kind: 'unknown', country: null, actor: 'Locky' }),
+      partyIsAttacker(crew, { name: 'Vexbit', kind: 'unknown', country: null, actor: 'Vexbit' }),
     ).toBe(true);
     expect(
-      partyIsAttacker(crew, { name: 'Kovter', kind: 'unknown', country: null, actor: 'Kovter' }),
+      partyIsAttacker(crew, { name: 'Kestrel', kind: 'unknown', country: null, actor: 'Kestrel' }),
     ).toBe(false);
     expect(namedAttacker('hackers')).toBeNull();
     expect(namedAttacker('a Lithuanian man')).toBeNull();

@@ -53,7 +53,7 @@ export function findMentions(doc: Doc, gaz: Gazetteer): void {
   groupsNamedBefore(doc);
 }
 
-/** "Libyanhackers": a hacker noun glued to the word before it (split by the tokenizer). */
+/** "Syrianhackers": a hacker noun glued to the word before it (split by the tokenizer). */
 function gluedHackerNoun(s: Sentence): boolean {
   const t = s.tokens;
   for (let i = 1; i < t.length; i++)
@@ -121,14 +121,14 @@ function namedGroups(s: Sentence, gaz: Gazetteer): Span[] {
       const name = m[1] ?? m[0];
       const span = groupSpan(s, gaz, out, cleanGroupName(name), m.index + m[0].indexOf(name));
       if (!span) continue;
-      // "third parties - known as Swift Service Bureaus": no group spoken of before the name.
+      // "intermediaries, known as Bridge Bureaus,": no group spoken of before the name.
       if (
         p === MENTIONS.namedGroup &&
         /^known\b/i.test(m[0]) &&
         !MENTIONS.knownAsWho.test(nounBefore(s.text.slice(Math.max(0, m.index - 80), m.index)))
       )
         continue;
-      // "a leak dubbed the 'HospitalGown' vulnerability": the name of a flaw, not of a group.
+      // "a leak dubbed the 'OpenDoor' vulnerability": the name of a flaw, not of a group.
       if (
         p === MENTIONS.namedGroup &&
         MENTIONS.flawAfterName.test(s.text.slice(m.index + m[0].length))

@@ -57,14 +57,14 @@ for (const c of countriesData as { name: string; aliases?: string[]; demonyms?: 
     else if (words.length === 2) TWO_WORD_PLACES.add(words.join(' '));
   }
 }
-/** Hacker nouns that handles and hand-coded records glue to a place ("Libyanhackers"). */
+/** Hacker nouns that handles and hand-coded records glue to a place ("Syrianhackers"). */
 const HACKER_TAILS = 'hackers?|hackergroups?|hackinggroups?|hackteam|cyberarmy|cyberarmies';
 export const HACKER_TAIL = new RegExp(`^(?:${HACKER_TAILS})$`, 'i');
 const HACKER_TAIL_END = new RegExp(`(?:${HACKER_TAILS})$`);
 
 /**
  * Where a word glued from a place and another word splits ("NorthKorea", "SouthKorean",
- * "Libyanhackers", "IndianHacker"): hand-coded databases, handles and hashtags drop the space.
+ * "Syrianhackers", "IranianHacker"): hand-coded databases, handles and hashtags drop the space.
  * 0 when the word is not one of them. Only a two-word country name or demonym, or a one-word
  * one followed by a hacker noun, is split: "SolarWinds", "LockBit" or "NewsCorp" stay whole.
  */
@@ -84,7 +84,7 @@ function gluedCut(raw: string): number {
     const pair = `${lower.slice(0, camel)} ${lower.slice(camel)}`;
     if (TWO_WORD_PLACES.has(pair) || TWO_WORD_PLACES.has(pair.replace(/s$/, ''))) return camel;
   }
-  // "Libyanhackers", "IndianHacker": a place word glued to a hacker noun.
+  // "Syrianhackers", "IranianHacker": a place word glued to a hacker noun.
   const tail = HACKER_TAIL_END.exec(lower);
   if (!tail) return 0;
   const cut = tail.index;

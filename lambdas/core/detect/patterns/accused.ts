@@ -48,7 +48,7 @@ export const ACCUSED = definePatterns('roles', 'accused', {
   },
   personBeforeDemonym: {
     means:
-      '"the 22-year-old Canadian hacker", "a self-taught Romanian hacker": words between an article and a demonym that describe one person.',
+      '"the 24-year-old Bulgarian hacker", "a self-taught Romanian hacker": words between an article and a demonym that describe one person.',
     re: String.raw`^({words})$`,
     words: String.raw`\d+ | year | years | old | - | young | teenage | self | taught | lone | former | prolific | notorious | alleged`,
     examples: [

@@ -339,12 +339,12 @@ export const CONTEXT = definePatterns('roles', 'frame', {
   },
   bareAccusation: {
     means:
-      '"Estonia accused Russia, but…": an accusation with nothing after its object, in a sentence that speaks of the operation itself.',
+      '"Latvia accused Russia, but…": an accusation with nothing after its object, in a sentence that speaks of the operation itself.',
     re: String.raw`^\s*(?:[,;.]|$|\s+(?:but|though|although|while|yet)\b)`,
     examples: [
       {
-        text: 'Bank websites in Tallinn went dark under a flood of junk traffic. Estonia accused Russia, but IT experts said the traffic came from many countries.',
-        claims: ['Estonia → Russia'],
+        text: 'Bank websites in Riga went dark under a flood of junk traffic. Latvia accused Russia, but IT specialists said the traffic came from many countries.',
+        claims: ['Latvia → Russia'],
       },
     ],
   },

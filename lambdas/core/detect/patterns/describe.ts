@@ -29,7 +29,7 @@ export const DESCRIBE = definePatterns('roles', 'frame', {
     flags: 'i',
     examples: [
       {
-        text: 'Unidentified hackers deface Anonplus, the social network of hacker group Anonymous, after Anonymous attacked government websites.',
+        text: 'Unknown hackers took over Owlnet, the chat forum of the hacker group Anonymous, a week after Anonymous had knocked ministry websites offline.',
         claims: [],
       },
       {

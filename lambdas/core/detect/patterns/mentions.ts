@@ -45,7 +45,7 @@ export const MENTIONS = definePatterns('mentions', '', {
   },
   itWording: {
     means:
-      '"experts from the IT sector", "the ministry\'s IT systems": information technology named outright is cyber wording ("IT" in capitals only).',
+      '"specialists in the IT sector", "the ministry\'s IT systems": information technology named outright is cyber wording ("IT" in capitals only).',
     re: String.raw`\bIT (?:{words})\b`,
     words: String.raw`
       sector | experts? | specialists? | security | systems? | infrastructure | networks?
@@ -53,8 +53,8 @@ export const MENTIONS = definePatterns('mentions', '', {
     `,
     examples: [
       {
-        text: 'Estonia accused Russia of the attacks on its banks and ministries, but IT experts doubted the Kremlin had directed them.',
-        claims: ['Estonia → Russia'],
+        text: 'Lithuania blamed Russia for the attacks on its ports and railways, while IT specialists questioned whether Moscow had directed them.',
+        claims: ['Lithuania → Russia'],
       },
     ],
   },
@@ -244,7 +244,7 @@ export const MENTIONS = definePatterns('mentions', '', {
   },
   flawAfterName: {
     means:
-      '"dubbed the \'HospitalGown\' vulnerability", "named the X flaw": a name followed by a flaw noun names the flaw, not a group.',
+      '"dubbed the \'OpenDoor\' vulnerability", "named the X flaw": a name followed by a flaw noun names the flaw, not a group.',
     re: String.raw`^["”'’]?\s*(?:{words})\b`,
     words: String.raw`
       vulnerabilit(?:y|ies) | flaws? | bugs? | exploits? | threat | weakness(?:es)? | leaks? | issues?
@@ -260,7 +260,7 @@ export const MENTIONS = definePatterns('mentions', '', {
   },
   knownAsWho: {
     means:
-      '"third parties - known as Swift Service Bureaus -": a name given after "known as" is a group\'s only when the words before speak of hackers, a group or an operation.',
+      '"intermediaries, known as Bridge Bureaus,": a name given after "known as" is a group\'s only when the words before speak of hackers, a group or an operation.',
     re: String.raw`\b(?:{words})\b`,
     words: String.raw`
       hack\w* | attackers? | group | groups | gang | gangs | crew | actors? | collective | team

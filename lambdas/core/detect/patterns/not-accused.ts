@@ -9,7 +9,7 @@ import { definePatterns } from './format';
 export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   requestOfLaw: {
     means:
-      '"arrested in Lithuania at the request of US authorities": a request to arrest or extradite someone, not an operation done for that state.',
+      '"detained in Riga at the request of US authorities": a request to arrest or extradite someone, not an operation done for that state.',
     re: String.raw`\b(?:{words})\b[^.;]{0,60}?\b(?:at the request of|at the behest of|on behalf of|on (?:the )?orders? (?:of|from))\s+(?:the\s+)?$`,
     words: String.raw`
       arrest\w* | detain\w* | extradit\w* | deport\w* | jailed | seized | custody | charged | indicted
@@ -24,7 +24,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   },
   victimsBasedIn: {
     means:
-      '"customers, most of whom are based in the UK": where victims or firms are, not where operators work.',
+      '"clients, most of whom are based in Ireland": where victims or firms are, not where operators work.',
     re: String.raw`\b(?:{words})\b[^.;]{0,30}?\b(?:based|located|headquartered)\b[^.;]{0,40}$`,
     words: String.raw`
       whom | customers | users | victims | clients | subscribers | patients | employees | staff
@@ -40,7 +40,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   },
   victimNounAfter: {
     means:
-      '"networks associated with the US election", "on behalf of Polish banks": a state that only qualifies the victim noun after it is not the one the work is done for.',
+      '"servers tied to the French election", "on behalf of Polish banks": a state that only qualifies the victim noun after it is not the one the work is done for.',
     re: String.raw`^({words})$`,
     words: String.raw`
       election | elections | vote | voters | companies | firms | networks | systems | infrastructure
@@ -80,7 +80,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   },
   genericStatement: {
     means:
-      '"it is also common for Russian agents to bounce their traffic…": what such actors usually do, not a claim about this operation.',
+      '"it is common for Chinese hackers to route stolen data through…": what such actors usually do, not a claim about this operation.',
     re: String.raw`\b(?:it\W?s|it is|it was|it has been) (?:also |quite |very |not |fairly |increasingly )?(?:{words}) for\s+(?:the\s+)?(?:actual\s+|real\s+)?$`,
     words:
       'common | possible | typical | usual | normal | easy | routine | standard | rare | unusual',
@@ -138,7 +138,7 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   },
   victimCompound: {
     means:
-      '"claims Montenegro hack", "the Taiwan election hack": a country\'s name before a singular operation noun names the victim.',
+      '"claims Montenegro hack", "the Ukraine grid hack": a country\'s name before a singular operation noun names the victim.',
     re: String.raw`^(?:hack|breach|intrusion|leak|cyberattack|attack)$`,
     examples: [
       {
@@ -154,12 +154,12 @@ export const NOT_ACCUSED = definePatterns('roles', 'frame', {
   },
   victimCompoundNoun: {
     means:
-      '"the Taiwan election hack", "the Ukraine power grid hack": nouns that may stand between the victim country and the operation noun.',
+      '"the Ukraine grid hack", "the Kenya election hack": nouns that may stand between the victim country and the operation noun.',
     re: String.raw`^({words})$`,
     words: 'election | vote | grid | power | government | pipeline | parliament | ministry',
     examples: [
       {
-        text: 'Investigators tied the Taiwan election hack to Chinese hackers working for the security ministry.',
+        text: 'Investigators tied the Kenya election hack to Chinese hackers working for the security ministry.',
         claims: ['∅ → China'],
       },
     ],

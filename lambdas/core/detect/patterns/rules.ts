@@ -17,7 +17,7 @@ export const MENTION_RULES = defineRules('mentions', '', {
   },
   gluedWords: {
     means:
-      'A place glued to the next word is two words: "NorthKorea", "SouthKorean", "Libyanhackers", "IndianHacker" (hand-coded databases, handles and hashtags drop the space); a glued hacker noun is cyber wording.',
+      'A place glued to the next word is two words: "NorthKorea", "SouthKorean", "Syrianhackers", "IranianHacker" (hand-coded databases, handles and hashtags drop the space); a glued hacker noun is cyber wording.',
     examples: [
       {
         text: 'The central bank said NorthKorea was behind the hacking of its payment system.',

@@ -77,7 +77,7 @@ export const SUBJECT = definePatterns('roles', 'frame', {
   },
   placePreposition: {
     means:
-      '"different targets in Estonia attacked…": a state after a preposition is a place in a noun phrase, not the subject of the verb after it.',
+      '"servers in Latvia attacked by a botnet…": a state after a preposition is a place in a noun phrase, not the subject of the verb after it.',
     re: String.raw`^({words})$`,
     words: 'in | at | across | within | inside | throughout | near | around',
     examples: [

@@ -65,7 +65,7 @@ function agentOf(v: MentionView): Verdict {
     /\bpart of(?: the)?$/.test(v.beforeNorm) &&
     CONTEXT.institutionPart.test(v.s.text.slice(Math.max(0, v.m.start - 80), v.m.start));
   if (institutionPart || !CONTEXT.agentOf.test(v.beforeNorm)) return undefined;
-  // "endpoints associated with the US election": the state qualifies the victim.
+  // "servers tied to the French election": the state qualifies the victim.
   if (NOT_ACCUSED.victimNounAfter.test(v.after[0]?.norm ?? '')) return undefined;
   // "evidence gathered by investigators, with help from NATO allies": help to the inquiry.
   const before = v.s.text.slice(Math.max(0, v.m.start - 100), v.m.start);
@@ -128,7 +128,7 @@ function previousWords(v: MentionView): [string, string] {
 function accusationObject(v: MentionView): Verdict {
   const [p1] = previousWords(v);
   if (!CONTEXT.accusationVerb.test(p1)) return undefined;
-  // "Estonia accused Russia, but…": a bare accusation in a sentence that is about the operation.
+  // "Latvia accused Russia, but…": a bare accusation in a sentence that is about the operation.
   const bare = v.s.cyber && CONTEXT.bareAccusation.test(v.rest);
   return bare ||
     CYBER_CUE.test(v.rest) ||

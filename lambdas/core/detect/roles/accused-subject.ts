@@ -98,7 +98,7 @@ export function wordsAfterSubject(v: MentionView): string {
 
 /** "Russia was behind", "China hacked", "Iran is responsible" — not "China was hacked". */
 function doerOfOperation(v: MentionView): Verdict {
-  // "targets in Estonia attacked…": a place inside a noun phrase is not the verb's subject
+  // "servers in Latvia attacked…": a place inside a noun phrase is not the verb's subject
   // ("hackers from Russia attacked…" is read by the agent rules).
   const prev = v.before.map((t) => t.norm);
   if (

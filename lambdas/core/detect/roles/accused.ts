@@ -47,7 +47,7 @@ const DESCRIPTION_RULES: AccusedRule[] = [
         : undefined,
   },
   {
-    // "it is common for Russian agents to…": a generality.
+    // "it is common for Chinese hackers to…": a generality.
     id: NOT_ACCUSED.genericStatement.id,
     decide: (v) =>
       NOT_ACCUSED.genericStatement.test(v.s.text.slice(Math.max(0, v.m.start - 60), v.m.start))
@@ -184,7 +184,7 @@ const MODAL_BEFORE = /^(?:could|would|can|may|might|will|to|did|does|do|cannot|s
 const OBJECT_AFTER = /^(?:the|a|an|its|their|our|into|us|them)$/;
 
 /**
- * "claims Montenegro hack", "Taiwan election hack": a country's name (not its demonym) before
+ * "claims Montenegro hack", "the Ukraine grid hack": a country's name (not its demonym) before
  * a singular operation noun names the victim — unless the noun is a verb ("could China hack the
  * grid").
  */
@@ -268,7 +268,7 @@ function describedAsHackers(v: MentionView): Verdict {
   const nextMention = s.mentions.find((o) => o.tokenStart >= m.tokenEnd);
   for (let k = 0; k < after.length; k++) {
     if (nextMention && m.tokenEnd + k >= nextMention.tokenStart) break;
-    // "the NCSC and cyber units at PwC": after "and", another party's description begins.
+    // "the NCSC and cyber units at two banks": after "and", another party's description begins.
     if (
       /^(and|or)$/.test(after[k]!.norm) &&
       (/^(the|a|an|its|their)$/.test(after[k + 1]?.norm ?? '') ||
@@ -276,7 +276,7 @@ function describedAsHackers(v: MentionView): Verdict {
     )
       break;
     const w = after[k]!.norm;
-    // "according to the FBI, cyber criminals used…": a comma ends the description.
+    // "according to the FBI, cyber criminals stole…": a comma ends the description.
     if (k === 0 && /[,;:]/.test(s.text.slice(m.end, after[0]!.start))) break;
     // "hackers targeting U.S. campaigns": the object of an operation verb is its target.
     // "hacked South Korea's cyber command": the unit of the victim.
@@ -302,7 +302,7 @@ function describedAsHackers(v: MentionView): Verdict {
   return undefined;
 }
 
-/** "a Romanian hacker", "the 22-year-old Canadian hacker": one person's article before the demonym. */
+/** "a Romanian hacker", "the 24-year-old Bulgarian hacker": one person's article before the demonym. */
 function singleBefore(v: MentionView): boolean {
   for (let i = v.before.length - 1; i >= Math.max(0, v.before.length - 6); i--) {
     const w = v.before[i]!.norm;

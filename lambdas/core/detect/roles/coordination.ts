@@ -45,7 +45,7 @@ export function sortMentions(s: Sentence): SentenceRoles {
 
 /** "Anonymous and LulzSec have both been the targets of attacks by GCHQ": a group as a victim. */
 function actorIsVictim(s: Sentence, m: Mention): boolean {
-  // "hackers defaced Anonplus, the social network of hacker group Anonymous".
+  // "hackers took over Owlnet, the chat forum of the hacker group Anonymous".
   const before = s.text.slice(Math.max(0, m.start - 90), m.start);
   if (DESCRIBE.objectOfOperation.test(before.replace(/,\s+(?:the|a|an)\s+/g, ' the '))) return true;
   // "Pegasus, spyware made by Israel's NSO Group": the seller of the tool.
