@@ -15,17 +15,27 @@ describe('incident clustering on the labelled corpus', () => {
     ).toBeGreaterThanOrEqual(40);
   });
 
-  it('clusters the gold claims: held-out pairwise precision ≥ 0.88, recall ≥ 0.62', () => {
+  it('clusters the gold claims: held-out pairwise precision ≥ 0.88, recall ≥ 0.65', () => {
     const s = evaluateIncidents('gold');
     expect(s.heldOut.truePairs).toBeGreaterThanOrEqual(100);
     expect(s.heldOut.precision).toBeGreaterThanOrEqual(0.88);
-    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.62);
+    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.65);
   });
 
-  it("clusters the detector's claims: held-out pairwise precision ≥ 0.80, recall ≥ 0.38", () => {
+  it("clusters the detector's claims: held-out pairwise precision ≥ 0.80, recall ≥ 0.39", () => {
     const s = evaluateIncidents('detector');
     expect(s.detected / s.goldMembers).toBeGreaterThanOrEqual(0.95);
     expect(s.heldOut.precision).toBeGreaterThanOrEqual(0.8);
-    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.38);
+    expect(s.heldOut.recall).toBeGreaterThanOrEqual(0.39);
+  });
+
+  // The dev pairs were tuned on: these floors only catch a change that undoes that work.
+  it('keeps the dev scores it was tuned to (gold ≥ 0.78 / 0.66, detector ≥ 0.70 / 0.54)', () => {
+    const gold = evaluateIncidents('gold');
+    expect(gold.dev.precision).toBeGreaterThanOrEqual(0.78);
+    expect(gold.dev.recall).toBeGreaterThanOrEqual(0.66);
+    const detector = evaluateIncidents('detector');
+    expect(detector.dev.precision).toBeGreaterThanOrEqual(0.7);
+    expect(detector.dev.recall).toBeGreaterThanOrEqual(0.54);
   });
 });

@@ -4,10 +4,15 @@
  */
 import { ArticleContext, Clusterer } from '../../lambdas/core/incidents/cluster';
 import { claimEntities, namedThings } from '../../lambdas/core/incidents/entities';
-import { accusedKeysOf, incidentIdFor } from '../../lambdas/core/incidents/member';
+import {
+  accusedKeysOf,
+  articleMembers,
+  incidentIdFor,
+  toMember,
+} from '../../lambdas/core/incidents/member';
 import { summarize, timelineOf } from '../../lambdas/core/incidents/summary';
 import type { Party } from '../../lambdas/core/model';
-import type { IncidentMember } from '../../lambdas/core/records';
+import type { IncidentMember, StoredClaim } from '../../lambdas/core/records';
 
 const china: Party = { name: 'China', kind: 'state', country: 'CN' };
 const russia: Party = { name: 'Russia', kind: 'state', country: 'RU' };
@@ -175,13 +180,21 @@ describe('Clusterer', () => {
 
   it('matches a group to its state, and states apart never', () => {
     const c = new Clusterer();
-    const a = c.place(member({ accused: group('APT29', 'RU'), entities: ['quillwort'] }));
-    expect(c.place(member({ accused: russia, entities: ['quillwort'] })).incidentId).toBe(
-      a.incidentId,
-    );
-    expect(c.place(member({ accused: china, entities: ['quillwort'] })).incidentId).not.toBe(
-      a.incidentId,
-    );
+    const named = ['quillwort', 'fernbrake'];
+    const a = c.place(member({ accused: group('APT29', 'RU'), entities: named }));
+    expect(c.place(member({ accused: russia, entities: named })).incidentId).toBe(a.incidentId);
+    expect(c.place(member({ accused: china, entities: named })).incidentId).not.toBe(a.incidentId);
+    // One named thing in common, weeks later, is not enough for a state alone: one state runs
+    // many operations at once.
+    expect(
+      c.place(
+        member({
+          accused: russia,
+          entities: ['quillwort'],
+          publishedAt: '2026-04-20T00:00:00.000Z',
+        }),
+      ).incidentId,
+    ).not.toBe(a.incidentId);
   });
 
   it('takes the organ the gazetteer ties a group to when the report does not say it', () => {
@@ -336,12 +349,216 @@ describe('Clusterer', () => {
     expect(c.place(b, ctx).incidentId).not.toBe(p.incidentId);
   });
 
+  /** Places one article's members as the sync job does: in the clusterer's order. */
+  function placeArticle(c: Clusterer, members: IncidentMember[]): Map<string, string> {
+    const ctx = new ArticleContext();
+    const out = new Map<string, string>();
+    for (const m of c.order(members)) {
+      const p = c.place(m, ctx);
+      out.set(m.claimId, p.incidentId);
+      if (!m.counterAccusation) ctx.add(p.incidentId, m);
+    }
+    return out;
+  }
+
+  it('places first the claims that match a known incident, counter-accusations last', () => {
+    const c = new Clusterer();
+    c.place(member({ accused: group('APT40', 'CN'), entities: ['quillwort', 'fernbrake'] }));
+    const later = { publishedAt: '2026-09-01T00:00:00.000Z', articleId: 'a_story' };
+    const fresh = member({ accused: china, ...later });
+    const counter = member({ accused: usa, counterAccusation: true, ...later });
+    const recalled = member({
+      accused: group('APT40', 'CN'),
+      entities: ['quillwort', 'fernbrake'],
+      ...later,
+    });
+    expect(c.order([counter, fresh, recalled]).map((m) => m.claimId)).toEqual([
+      recalled.claimId,
+      fresh.claimId,
+      counter.claimId,
+    ]);
+  });
+
+  it('keeps in the article’s order a claim that matches a known incident on its state alone', () => {
+    const c = new Clusterer();
+    c.place(member({ accused: china, entities: ['quillwort', 'fernbrake'] }));
+    const story = { publishedAt: '2026-03-03T00:00:00.000Z', articleId: 'a_story' };
+    const first = member({ accused: group('Velquil Typhoon', 'CN'), ...story });
+    const stateOnly = member({ accused: china, entities: ['quillwort', 'fernbrake'], ...story });
+    expect(c.order([first, stateOnly]).map((m) => m.claimId)).toEqual([
+      first.claimId,
+      stateOnly.claimId,
+    ]);
+  });
+
+  it('files a recalled older operation there, and does not pull the story’s new one in', () => {
+    const c = new Clusterer();
+    const old = c.place(
+      member({ accused: group('APT40', 'CN'), entities: ['quillwort', 'fernbrake'] }),
+    );
+    // Months later, a story about a new Chinese operation that recalls the old one. Its claim
+    // against China comes first in the article, and shares one of the old names.
+    const story = { publishedAt: '2026-09-01T00:00:00.000Z', articleId: 'a_story' };
+    const fresh = member({
+      accused: china,
+      target: { name: 'Contoso Grid', kind: 'company', country: 'US' },
+      entities: ['contoso grid', 'quillwort'],
+      ...story,
+    });
+    const recalled = member({
+      accused: group('APT40', 'CN'),
+      entities: ['quillwort', 'fernbrake'],
+      ...story,
+    });
+    const placed = placeArticle(c, [fresh, recalled]);
+    expect(placed.get(recalled.claimId)).toBe(old.incidentId);
+    expect(placed.get(fresh.claimId)).not.toBe(old.incidentId);
+    expect(placed.get(fresh.claimId)).toBe(incidentIdFor(fresh.claimId));
+    // In the article's own order, the claim against China would have opened an incident and
+    // pulled the recalled group in with it.
+    const d = new Clusterer();
+    const oldAgain = d.place(
+      member({ accused: group('APT40', 'CN'), entities: ['quillwort', 'fernbrake'] }),
+    );
+    const ctx = new ArticleContext();
+    const a = d.place(fresh, ctx);
+    ctx.add(a.incidentId, fresh);
+    expect(d.place(recalled, ctx).incidentId).not.toBe(oldAgain.incidentId);
+  });
+
+  it('does not count an older incident as recent because this article just joined it', () => {
+    const c = new Clusterer();
+    const named = ['quillwort', 'fernbrake'];
+    const old = c.place(member({ accused: group('APT29', 'RU'), entities: named }));
+    const story = { publishedAt: '2026-06-01T00:00:00.000Z', articleId: 'a_story' };
+    const recalled = member({ accused: group('APT29', 'RU'), entities: named, ...story });
+    // Russia, in the same story, shares one of its names with the old incident: with the
+    // story's own report counted as recent, that would reach what a state alone needs.
+    const russiaClaim = member({ accused: russia, entities: ['quillwort'], ...story });
+    const placed = placeArticle(c, [recalled, russiaClaim]);
+    expect(placed.get(recalled.claimId)).toBe(old.incidentId);
+    expect(placed.get(russiaClaim.claimId)).not.toBe(old.incidentId);
+    // Reported within days of the old incident, the same claim joins it.
+    const d = new Clusterer();
+    const oldAgain = d.place(member({ accused: group('APT29', 'RU'), entities: named }));
+    const near = member({
+      accused: russia,
+      entities: ['quillwort'],
+      publishedAt: '2026-03-05T00:00:00.000Z',
+    });
+    expect(d.place(near).incidentId).toBe(oldAgain.incidentId);
+  });
+
+  it('reads a plural target as the same victim', () => {
+    const c = new Clusterer();
+    const target = (name: string): Party => ({ name, kind: 'agency', country: null });
+    const a = c.place(
+      member({
+        accused: group('Cadet Blizzard', 'RU'),
+        target: target('Ukrainian government computers'),
+      }),
+    );
+    const b = c.place(
+      member({
+        accused: group('Cadet Blizzard', 'RU'),
+        target: target('Ukrainian government computer systems'),
+        publishedAt: '2026-03-08T00:00:00.000Z',
+      }),
+    );
+    expect(b.incidentId).toBe(a.incidentId);
+    expect(b.reason).toMatch(/same target(?! country)/);
+  });
+
+  it('reads a one-word name as the victim whose longer name it starts, not a common word', () => {
+    const c = new Clusterer();
+    const agency = (name: string): Party => ({ name, kind: 'agency', country: null });
+    const a = c.place(member({ accused: china, target: agency('Treasury sanctions office') }));
+    const vendorReport = member({
+      accused: group('Silk Typhoon', 'CN'),
+      target: agency('Treasury'),
+      entities: ['beyondtrust'],
+      publishedAt: '2026-03-06T00:00:00.000Z',
+    });
+    const b = c.place(vendorReport);
+    expect(b.incidentId).toBe(a.incidentId);
+    expect(b.reason).toMatch(/same target(?! country)/);
+    // The other way round: the vendor's report first, the government's days later.
+    const r = new Clusterer();
+    const first = r.place({ ...vendorReport, claimId: 'c_vendor_first' });
+    const later = r.place(
+      member({
+        accused: china,
+        target: agency('Treasury sanctions office'),
+        publishedAt: '2026-03-09T00:00:00.000Z',
+      }),
+    );
+    expect(later.incidentId).toBe(first.incidentId);
+    // And with the vendor's incident known from the store, as the sync job knows it.
+    const known = new Clusterer();
+    known.know(summarize('inc_vendor', [vendorReport], { createdAt: 'x', updatedAt: 'y' }));
+    const fromStore = known.place(
+      member({
+        accused: china,
+        target: agency('Treasury sanctions office'),
+        publishedAt: '2026-03-09T00:00:00.000Z',
+      }),
+    );
+    expect(fromStore.incidentId).toBe('inc_vendor');
+    const d = new Clusterer();
+    const e = d.place(member({ accused: china, target: agency('government networks') }));
+    const common = d.place(
+      member({
+        accused: group('Silk Typhoon', 'CN'),
+        target: agency('government'),
+        entities: ['beyondtrust'],
+        publishedAt: '2026-03-06T00:00:00.000Z',
+      }),
+    );
+    expect(common.incidentId).not.toBe(e.incidentId);
+  });
+
   it('places a claim again in the incident an earlier run gave it (attach)', () => {
     const c = new Clusterer();
     const m = member({ accused: group('Salt Typhoon', 'CN'), entities: ['verizon'] });
     c.attach('inc_earlier', m);
     const next = c.place(member({ accused: group('Salt Typhoon', 'CN'), entities: ['verizon'] }));
     expect(next.incidentId).toBe('inc_earlier');
+  });
+});
+
+describe('articleMembers', () => {
+  const text =
+    'Officials said Russian hackers known as Velquil Bear broke into Contoso Grid.\n\nRussia denied any role.';
+  const stored = (ordinal: number, accused: Party): StoredClaim => ({
+    id: `c_story_${ordinal}`,
+    articleId: 'a_story',
+    ordinal,
+    articleUrl: 'https://news.example/story',
+    articleTitle: 'Velquil Bear tied to Contoso Grid hack',
+    outlet: 'The Example Post',
+    publishedAt: '2026-03-01T00:00:00.000Z',
+    storedAt: '2026-03-01T00:00:00.000Z',
+    detectorVersion: 'test',
+    hasDenial: true,
+    accuser: usa,
+    accused,
+    target: { name: 'Contoso Grid', kind: 'company', country: null },
+    action: 'intrusion',
+    evidence: 'unspecified',
+    confidence: 0.7,
+    reportedBy: [],
+    sentences: [text.split('\n\n')[0]!],
+    responses: [],
+  });
+  it('leaves the accused of every claim of the article out of each claim’s named things', () => {
+    const claims = [stored(0, group('Velquil Bear', 'RU')), stored(1, russia)];
+    // Alone, the claim against Russia names the group as a named thing of its story…
+    expect(toMember(claims[1]!, text).entities).toContain('velquil bear');
+    // …which would tie it to any older operation of that group: with its article, it does not.
+    const [g, r] = articleMembers(claims, text);
+    expect(r!.entities).not.toContain('velquil bear');
+    expect(r!.entities).toContain('contoso grid');
+    expect(g!.entities).not.toContain('velquil bear');
   });
 });
 

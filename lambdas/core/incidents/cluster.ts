@@ -10,7 +10,7 @@
  * in time. A match on a state alone needs more of them than a match on a group, because one
  * state runs many operations at once.
  */
-import { partyKey } from '../claim-keys';
+import { partyKey, slug } from '../claim-keys';
 import type { Action, Party } from '../model';
 import type { IncidentMember, IncidentSummary } from '../records';
 import { accusedKeysOf, incidentIdFor, isBroadTarget, isGroupKey, targetKeysOf } from './member';
@@ -33,6 +33,12 @@ export interface ClusterOptions {
 
 export const DEFAULT_WEIGHTS = {
   sameArticle: 3,
+  /**
+   * The same article, when the incident is an older one that another of its claims joined and
+   * this claim names no group that claim names: a story about a new operation often recalls an
+   * older one by the same state.
+   */
+  sameArticleOlder: 0,
   entity: 1.5,
   entityCap: 2,
   specificTarget: 2,
@@ -44,9 +50,9 @@ export const DEFAULT_WEIGHTS = {
    * Needed on a group match, on a match on a state organ (the SVR, or APT29 which the gazetteer
    * ties to it) and on a match on the state alone.
    */
-  actorNeeds: 2,
+  actorNeeds: 2.5,
   organNeeds: 2,
-  stateNeeds: 2.5,
+  stateNeeds: 3,
 };
 
 /** What matching reads of an incident: its keys, kept current as claims join. */
@@ -57,6 +63,8 @@ export interface IncidentView {
   groupKeys: Set<string>;
   stateKeys: Set<string>;
   specificTargets: Set<string>;
+  /** The specific targets written as one-word names ("Treasury"). */
+  nameTargets: Set<string>;
   broadTargets: Set<string>;
   entities: Set<string>;
   actions: Set<Action>;
@@ -92,7 +100,13 @@ function compatible(a: Action, b: Set<Action>): boolean {
 const TARGET_STOP = new Set(['the', 'and', 'its', 'for', 'with', 'including', 'other', 'others']);
 
 function targetWords(key: string): Set<string> {
-  return new Set(key.split('-').filter((w) => w.length >= 3 && !TARGET_STOP.has(w)));
+  return new Set(
+    key
+      .split('-')
+      .filter((w) => w.length >= 3 && !TARGET_STOP.has(w))
+      // A plural is the same victim ("government computers" / "government computer systems").
+      .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)),
+  );
 }
 
 /**
@@ -114,13 +128,28 @@ function sameTarget(a: string[], b: Set<string>): boolean {
   return false;
 }
 
+/** The key of a target written as one capitalized word (a name: "Treasury", "Maersk"). */
+function oneWordName(name: string | undefined): string | undefined {
+  return name && /^\p{Lu}[\p{L}\p{N}]{3,}$/u.test(name.trim()) ? slug(name) : undefined;
+}
+
+/**
+ * A one-word name that starts another target's name is the same victim: "Treasury" and
+ * "Treasury sanctions office", "Maersk" and "Maersk offices". Only a name, so that "government"
+ * is not "government networks".
+ */
+function namePartOf(names: Iterable<string>, targets: Iterable<string>): boolean {
+  for (const n of names) for (const t of targets) if (t.startsWith(`${n}-`)) return true;
+  return false;
+}
+
 function overlap<T>(a: Iterable<T>, b: Set<T>): T[] {
   const out: T[] = [];
   for (const x of a) if (b.has(x)) out.push(x);
   return out;
 }
 
-interface MemberKeys {
+export interface MemberKeys {
   actor: string[];
   groups: string[];
   state: string[];
@@ -128,9 +157,11 @@ interface MemberKeys {
   broadTargets: string[];
   accuser: string | null;
   time: number;
+  /** The specific target's key when it is written as a one-word name. */
+  nameTarget: string[];
 }
 
-function keysOf(m: IncidentMember): MemberKeys {
+export function keysOf(m: IncidentMember): MemberKeys {
   const accused = accusedKeysOf(m.accused);
   const targets = targetKeysOf(m.target);
   const broad = isBroadTarget(m.target);
@@ -142,6 +173,7 @@ function keysOf(m: IncidentMember): MemberKeys {
     broadTargets: broad ? targets : targets.slice(1),
     accuser: m.accuser ? partyKey(m.accuser) : null,
     time: Date.parse(m.publishedAt),
+    nameTarget: [broad ? undefined : oneWordName(m.target?.name)].filter((x): x is string => !!x),
   };
 }
 
@@ -150,12 +182,15 @@ export function viewOf(s: IncidentSummary): IncidentView {
   const actor = new Set(s.actorKeys);
   const specific = new Set<string>();
   const broad = new Set<string>();
+  const names = new Set<string>();
   for (const t of s.targets) {
     const keys = targetKeysOf(t);
     if (isBroadTarget(t)) keys.forEach((k) => broad.add(k));
     else {
       specific.add(keys[0]!);
       keys.slice(1).forEach((k) => broad.add(k));
+      const name = oneWordName(t.name);
+      if (name) names.add(name);
     }
   }
   // A summary keeps its keys, not the kind of each party: the groups are those the gazetteer
@@ -167,6 +202,7 @@ export function viewOf(s: IncidentSummary): IncidentView {
     groupKeys: new Set(s.actorKeys.filter((k) => isGroupKey(k) || main.includes(k))),
     stateKeys: new Set(s.accusedKeys.filter((k) => !actor.has(k))),
     specificTargets: specific,
+    nameTargets: names,
     broadTargets: broad,
     entities: new Set(s.entities),
     actions: new Set(s.actions),
@@ -218,6 +254,7 @@ export class Clusterer {
       groupKeys: new Set(k.groups),
       stateKeys: new Set(k.state),
       specificTargets: new Set(k.specificTargets),
+      nameTargets: new Set(k.nameTarget),
       broadTargets: new Set(k.broadTargets),
       entities: new Set(member.entities),
       actions: new Set([member.action]),
@@ -254,7 +291,25 @@ export class Clusterer {
         return { incidentId: id, created: false, reason: 'same article, same sentence or target' };
       }
     }
-    let best: { id: string; score: number; reason: string; first: number } | undefined;
+    const best = this.bestMatch(member, k, article);
+    if (best) {
+      article.joining(this.views.get(best.id)!);
+      this.extend(best.id, member, k);
+      return { incidentId: best.id, created: false, reason: best.reason };
+    }
+    const id = incidentIdFor(member.claimId);
+    this.index(this.openView(id, member, k));
+    return { incidentId: id, created: true, reason: 'no incident matched' };
+  }
+
+  /** The known incident that best matches a claim, if any passes. */
+  private bestMatch(
+    member: IncidentMember,
+    k: MemberKeys,
+    article: ArticleContext,
+  ): { id: string; score: number; level: number; reason: string } | undefined {
+    let best:
+      { id: string; score: number; level: number; reason: string; first: number } | undefined;
     const candidates = new Set<string>();
     for (const key of [...k.actor, ...k.state])
       for (const id of this.byKey.get(key) ?? []) candidates.add(id);
@@ -262,13 +317,14 @@ export class Clusterer {
     // them apart less than one only a single candidate has: its weight is divided among them.
     const spread = new Map<string, number>();
     for (const id of candidates) {
+      if (article.has(id)) continue;
       for (const e of member.entities) {
         if (this.views.get(id)!.entities.has(e)) spread.set(e, (spread.get(e) ?? 0) + 1);
       }
     }
     for (const id of candidates) {
       const v = this.views.get(id)!;
-      const scored = this.score(member, k, v, article.has(id), spread);
+      const scored = this.score(member, k, v, article, spread);
       if (!scored) continue;
       if (
         !best ||
@@ -276,15 +332,28 @@ export class Clusterer {
         (scored.score === best.score &&
           (v.firstSeen < best.first || (v.firstSeen === best.first && id < best.id)))
       )
-        best = { id, score: scored.score, reason: scored.reason, first: v.firstSeen };
+        best = { id, ...scored, first: v.firstSeen };
     }
-    if (best) {
-      this.extend(best.id, member, k);
-      return { incidentId: best.id, created: false, reason: best.reason };
-    }
-    const id = incidentIdFor(member.claimId);
-    this.index(this.openView(id, member, k));
-    return { incidentId: id, created: true, reason: 'no incident matched' };
+    return best;
+  }
+
+  /**
+   * The order to place an article's claims in: those that match a known incident on a group or
+   * an organ first (a group before an organ, then the best match first), so that a story recalling an older operation files that claim there before
+   * its other claims open a new incident and pull it in; then the rest in the article's order;
+   * counter-accusations last (they join the incident of the claim they answer).
+   */
+  order(members: IncidentMember[]): IncidentMember[] {
+    const empty = new ArticleContext();
+    const scored = members.map((m, i) => {
+      const best = m.counterAccusation ? undefined : this.bestMatch(m, keysOf(m), empty);
+      // A match on the state alone is weak evidence that the claim is about an older operation
+      // rather than the story's own: such a claim keeps its place in the article.
+      const ranked = best && best.level > 0 ? best : undefined;
+      const rank = m.counterAccusation ? -2 : (ranked?.level ?? -1);
+      return { m, i, rank, score: ranked?.score ?? 0 };
+    });
+    return scored.sort((a, b) => b.rank - a.rank || b.score - a.score || a.i - b.i).map((x) => x.m);
   }
 
   private accusedOverlap(k: MemberKeys, id: string): boolean {
@@ -297,9 +366,11 @@ export class Clusterer {
     m: IncidentMember,
     k: MemberKeys,
     v: IncidentView,
-    sameArticle: boolean,
+    article: ArticleContext,
     spread: Map<string, number>,
-  ): { score: number; reason: string } | undefined {
+  ): { score: number; level: number; reason: string } | undefined {
+    const pull = article.pull(v.id, k);
+    const sameArticle = pull !== 'none';
     const actorMatch = overlap(k.actor, v.actorKeys).length > 0;
     const stateMatch = overlap(k.state, v.stateKeys).length > 0;
     if (!actorMatch && !stateMatch) return undefined;
@@ -308,14 +379,21 @@ export class Clusterer {
     if (!compatible(m.action, v.actions) && !(sameArticle && actorMatch)) return undefined;
     const w = this.w;
     const shared = overlap(m.entities, v.entities);
-    const specific = sameTarget(k.specificTargets, v.specificTargets);
+    const specific =
+      sameTarget(k.specificTargets, v.specificTargets) ||
+      namePartOf(k.nameTarget, v.specificTargets) ||
+      namePartOf(v.nameTargets, k.specificTargets);
+    // An older incident another claim of this article just joined: its reports before this
+    // article (that claim made it recent, which says nothing of this one). Its named things
+    // and targets stay: counting only the earlier ones was tried and lost recall.
+    const span = (pull === 'older' && article.before(v.id)) || v;
     const window = shared.length || specific ? this.namedWindow : this.window;
-    if (k.time < v.firstSeen - window || k.time > v.lastSeen + window) return undefined;
+    if (k.time < span.firstSeen - window || k.time > span.lastSeen + window) return undefined;
     const reasons: string[] = [];
     let score = 0;
     if (sameArticle) {
-      score += w.sameArticle;
-      reasons.push('same article');
+      score += pull === 'full' ? w.sameArticle : w.sameArticleOlder;
+      reasons.push(pull === 'full' ? 'same article' : 'same article, older incident');
     }
     if (shared.length) {
       const weights = shared.map((e) => w.entity / (spread.get(e) ?? 1)).sort((a, b) => b - a);
@@ -329,7 +407,7 @@ export class Clusterer {
       score += w.broadTarget;
       reasons.push('same target country');
     }
-    const near = k.time >= v.firstSeen - this.near && k.time <= v.lastSeen + this.near;
+    const near = k.time >= span.firstSeen - this.near && k.time <= span.lastSeen + this.near;
     if (near) {
       score += w.near;
       reasons.push('reported within days');
@@ -347,6 +425,7 @@ export class Clusterer {
       return undefined;
     return {
       score: score + (actorMatch ? 1 : 0),
+      level: actorMatch ? 2 : organMatch ? 1 : 0,
       reason: `${actorMatch ? 'same group' : organMatch ? 'same organ' : 'same state'}; ${reasons.join('; ')}`,
     };
   }
@@ -367,6 +446,7 @@ export class Clusterer {
           this.addKey(x, id);
         }
       k.specificTargets.forEach((x) => v.specificTargets.add(x));
+      k.nameTarget.forEach((x) => v.nameTargets.add(x));
       k.broadTargets.forEach((x) => v.broadTargets.add(x));
       m.entities.forEach((x) => v.entities.add(x));
       v.actions.add(m.action);
@@ -397,18 +477,61 @@ function isHeadline(m: IncidentMember): boolean {
   return m.sentence.trim() === m.articleTitle.trim();
 }
 
-export class ArticleContext {
-  private readonly byIncident = new Map<string, { sentences: Set<string>; targets: Set<string> }>();
+/** The span of a known incident before an article's claims joined it. */
+interface Earlier {
+  firstSeen: number;
+  lastSeen: number;
+}
 
+export class ArticleContext {
+  private readonly byIncident = new Map<
+    string,
+    { sentences: Set<string>; targets: Set<string>; actors: Set<string>; opened: boolean }
+  >();
+
+  /** Records where a claim of the article went (it opened the incident when the id is its own). */
   add(incidentId: string, m: IncidentMember): void {
+    const opened = incidentId === incidentIdFor(m.claimId);
     let e = this.byIncident.get(incidentId);
-    if (!e) this.byIncident.set(incidentId, (e = { sentences: new Set(), targets: new Set() }));
+    if (!e)
+      this.byIncident.set(
+        incidentId,
+        (e = { sentences: new Set(), targets: new Set(), actors: new Set(), opened }),
+      );
+    e.opened ||= opened;
     if (m.sentence && !isHeadline(m)) e.sentences.add(m.sentence);
     if (m.target && !isBroadTarget(m.target)) e.targets.add(partyKey(m.target));
+    const k = accusedKeysOf(m.accused);
+    for (const x of k.actor) e.actors.add(x);
   }
 
   has(incidentId: string): boolean {
     return this.byIncident.has(incidentId);
+  }
+
+  private readonly earlier = new Map<string, Earlier>();
+
+  /** Called before a claim of the article joins a known incident: keeps its span until then. */
+  joining(v: IncidentView): void {
+    if (this.byIncident.has(v.id) || this.earlier.has(v.id)) return;
+    this.earlier.set(v.id, { firstSeen: v.firstSeen, lastSeen: v.lastSeen });
+  }
+
+  /** A known incident's span before this article's claims joined it. */
+  before(incidentId: string): Earlier | undefined {
+    return this.earlier.get(incidentId);
+  }
+
+  /**
+   * How the article's claims in an incident pull another of its claims: fully when they name
+   * the same group or the article opened the incident; `older` when the incident is an older
+   * one that another of its claims joined and the two name no group in common.
+   */
+  pull(incidentId: string, k: MemberKeys): 'none' | 'full' | 'older' {
+    const e = this.byIncident.get(incidentId);
+    if (!e) return 'none';
+    if (k.actor.some((x) => e.actors.has(x))) return 'full';
+    return e.opened ? 'full' : 'older';
   }
 
   /** Incidents of this article whose claims share the member's sentence or specific target. */

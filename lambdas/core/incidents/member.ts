@@ -91,16 +91,22 @@ export function isBroadTarget(target: Party | null): boolean {
 
 const MAX_SENTENCE = 300;
 
-/** A claim as an incident keeps it; `articleText` lets its entities include what the article is about. */
-export function toMember(claim: StoredClaim, articleText?: string): IncidentMember {
+/**
+ * A claim as an incident keeps it; `articleText` lets its entities include what the article is
+ * about; `parties` are names that are no named thing of it (the article's other accused).
+ */
+export function toMember(
+  claim: StoredClaim,
+  articleText?: string,
+  parties: string[] = [],
+): IncidentMember {
   const exclude = [
     claim.accuser?.name,
     claim.accuser?.actor,
-    claim.accused.name,
-    claim.accused.actor,
-    ...(claim.accused.alsoNamed ?? []).map((p) => p.name),
+    ...accusedNames(claim),
     ...claim.reportedBy,
     claim.outlet,
+    ...parties,
   ].filter((n): n is string => !!n);
   return {
     claimId: claim.id,
@@ -131,6 +137,25 @@ export function toMember(claim: StoredClaim, articleText?: string): IncidentMemb
       exclude,
     }),
   };
+}
+
+function accusedNames(claim: StoredClaim): (string | undefined)[] {
+  return [
+    claim.accused.name,
+    claim.accused.actor,
+    ...(claim.accused.alsoNamed ?? []).map((p) => p.name),
+  ];
+}
+
+/**
+ * The members of one article's claims. Each leaves out of its named things the accused of all
+ * of them: "Russia" in a story that also accuses a group the gazetteer does not know shares no
+ * named thing with that group's older operations for naming the group. The accused are compared
+ * by their keys.
+ */
+export function articleMembers(claims: StoredClaim[], articleText?: string): IncidentMember[] {
+  const parties = [...new Set(claims.flatMap(accusedNames).filter((n): n is string => !!n))];
+  return claims.map((c) => toMember(c, articleText, parties));
 }
 
 /** The stable id of an incident opened by a claim. */

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import type { Clock, Store } from '../ports';
 import type { ArticleRecord, IncidentMember, IncidentRecord, StoredClaim } from '../records';
 import { ArticleContext, Clusterer, type ClusterOptions } from './cluster';
-import { accusedKeysOf, toMember } from './member';
+import { accusedKeysOf, articleMembers } from './member';
 import { summarize } from './summary';
 
 export const INCIDENT_WATERMARK = 'incidents';
@@ -139,7 +139,7 @@ function placeArticle(
     (a, b) =>
       Number(!!a.counterAccusation) - Number(!!b.counterAccusation) || a.ordinal - b.ordinal,
   );
-  const members = ordered.map((c) => toMember(c, work.article.text));
+  const members = articleMembers(ordered, work.article.text);
   members.forEach((m) => {
     const id = work.linked.get(m.claimId);
     if (id) {
@@ -147,7 +147,7 @@ function placeArticle(
       clusterer.attach(id, m);
     }
   });
-  for (const m of members) {
+  for (const m of clusterer.order(members)) {
     summary.claims++;
     let id = work.linked.get(m.claimId);
     if (!id) {
@@ -247,7 +247,7 @@ export async function syncIncidents(
       });
       const clusterer = new Clusterer(opts);
       const fresh = work.flatMap((w) =>
-        w.claims.filter((c) => !w.linked.has(c.id)).map((c) => toMember(c, w.article.text)),
+        articleMembers(w.claims, w.article.text).filter((m) => !w.linked.has(m.claimId)),
       );
       if (fresh.length) await loadCandidates(store, clusterer, fresh, windowDays);
       const changes = new Map<string, Change>();
