@@ -24,7 +24,7 @@ import { readRoles } from './roles';
 import { segment, sentences } from './segment';
 import { tokenize } from './tokens';
 
-export const DETECTOR_VERSION = 'rules-4';
+export const DETECTOR_VERSION = 'rules-5';
 
 export interface DetectInput {
   id?: string;

@@ -10,7 +10,8 @@ export const TARGETS = definePatterns('roles', 'target', {
     re: String.raw`\b(?:{words})\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?`,
     words: String.raw`
       (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into|break into|breaking into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
-      (?:exploitation|compromise|infiltration) of | theft of (?:\w+ ){0,3}?from | went after
+      (?:exploitation|compromise|infiltration|hacking) of | theft of (?:\w+ ){0,3}?from | went after
+      broken into | tamper(?:ed|ing) with | hammer(?:ed|ing)
       going after | scrambled data on | encrypted (?:data|files|systems) (?:at|of|on)
       knocked (?:\w+ ){0,2}offline at | breach(?:ed|ing)? | hack(?:ed|ing)(?: into)?
       infiltrat(?:ed|ing) | compromis(?:ed|ing) | penetrat(?:ed|ing) | targeted | targeting
@@ -38,6 +39,26 @@ export const TARGETS = definePatterns('roles', 'target', {
         text: 'Officials said hackers working for Iran tried to break into the systems of a children’s hospital in Haifa.',
         claims: ['∅ → Iran'],
         target: 'children’s hospital in Haifa',
+      },
+      {
+        text: "Kyiv accused Russia of last week's hacking of the Ukrainian customs service.",
+        claims: ['Ukraine → Russia'],
+        target: 'Ukrainian customs service',
+      },
+      {
+        text: "Estonia said Russian military hackers had been tampering with the ferry operator's booking system.",
+        claims: ['Estonia → Russia'],
+        target: "ferry operator's booking system",
+      },
+      {
+        text: 'The ministry said Belarusian hackers had broken into the Lithuanian postal service.',
+        claims: ['∅ → Belarus'],
+        target: 'Lithuanian postal service',
+      },
+      {
+        text: "Officials said Chinese state hackers hammered the island's tax office every day.",
+        claims: ['∅ → China'],
+        target: "island's tax office",
       },
     ],
   },
@@ -71,7 +92,7 @@ export const TARGETS = definePatterns('roles', 'target', {
     re: String.raw`\s*(?:{words})`,
     words: String.raw`
       [,;:()\u2014\u2013"“”] | \s-\s | \.(?:\s|$)
-      \b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of)\b
+      \b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of|every (?:day|night|week|month|year)|each (?:day|week|month)|daily|(?:hours|days|weeks|months|years) (?:before|after|earlier|later|ago))\b
     `,
     flags: 'i',
     examples: [
@@ -79,6 +100,11 @@ export const TARGETS = definePatterns('roles', 'target', {
         text: 'Microsoft said Chinese hackers breached the State Department in a campaign that lasted months.',
         claims: ['Microsoft → China'],
         target: 'State Department',
+      },
+      {
+        text: 'Officials said Russian hackers wiped the port authority computers weeks before the vote.',
+        claims: ['∅ → Russia'],
+        target: 'port authority computers',
       },
     ],
   },
@@ -88,6 +114,7 @@ export const TARGETS = definePatterns('roles', 'target', {
     re: String.raw`^(?:{words})\b`,
     words: String.raw`
       campaigns? | claims? | accusations? | allegations? | units? of | operations? | attacks?
+      teams? | units? | crews? | squads? | outfits?
       tools? | ddos | malware | ransomware | own | empire | past | last | next
       (?:more than |at least |about |some |nearly |over )?[\d,.]+$
     `,
@@ -96,6 +123,10 @@ export const TARGETS = definePatterns('roles', 'target', {
       {
         text: 'The FBI said Iranian hackers breached the campaign and stole internal documents.',
         claims: ['FBI → Iran'],
+      },
+      {
+        text: 'The White House named the culprit as the SVR hacking team known as Cozy Bear.',
+        claims: ['United States → APT29'],
       },
     ],
   },
