@@ -151,12 +151,17 @@ export const ACCUSED = definePatterns('roles', 'accused', {
     words: String.raw`
       attack | attacks | hack | hacks | breach | breaches | intrusion | intrusions | campaign
       operation | incident | compromise | theft | heist | outage | leak
+      (?:[\w-]+ )?(?:espionage|spying) (?:campaign|operation)s?
     `,
     flags: 'i',
     examples: [
       {
         text: 'The breach was carried out by North Korea, the FBI said.',
         claims: ['FBI → North Korea'],
+      },
+      {
+        text: 'Hackers read the mail of three ministries. The sanctions were part of a package announced by the Canadian government, which formally blamed China for the Quillwort espionage campaign.',
+        claims: ['Canada → China'],
       },
     ],
   },
