@@ -9,9 +9,10 @@ export const TARGETS = definePatterns('roles', 'target', {
       'An operation verb whose object is the victim: "breached", "targeted", "attacks on", "compromise the networks of".',
     re: String.raw`\b(?:{words})\s+((?:the|a|an|its|their|several|dozens of|hundreds of|multiple|some|many|at least \d+)\s+)?`,
     words: String.raw`
-      (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|broke into|break into|breaking into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
+      (?:compromis(?:e|ed|ing)|breach(?:ed|ing)?|hack(?:ed|ing)?|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|access(?:ed|ing)?|got into|get into|getting into|broke into|break into|breaking into) (?:the )?(?:computer |internal |corporate |e-?mail )?(?:networks?|systems?|servers?|accounts?) (?:of|at|belonging to|used by)
       (?:exploitation|compromise|infiltration|hacking) of | theft of (?:\w+ ){0,3}?from | went after
-      broken into | tamper(?:ed|ing) with | hammer(?:ed|ing)
+      broken into | tamper(?:ed|ing) with | hammer(?:ed|ing) | burrow(?:ed|ing) into
+      planted (?:[\w-]+ ){1,3}?on
       going after | scrambled data on | encrypted (?:data|files|systems) (?:at|of|on)
       knocked (?:\w+ ){0,2}offline at | breach(?:ed|ing)? | hack(?:ed|ing)(?: into)?
       infiltrat(?:ed|ing) | compromis(?:ed|ing) | penetrat(?:ed|ing) | targeted | targeting
@@ -60,6 +61,21 @@ export const TARGETS = definePatterns('roles', 'target', {
         claims: ['∅ → China'],
         target: "island's tax office",
       },
+      {
+        text: 'Officials said Russian hackers had been burrowing into the water utilities of Estonia for months.',
+        claims: ['∅ → Russia'],
+        target: 'water utilities of Estonia',
+      },
+      {
+        text: 'Police said Iranian hackers planted spy software on computers in the Dutch foreign ministry.',
+        claims: ['∅ → Iran'],
+        target: 'Dutch foreign ministry',
+      },
+      {
+        text: 'The agency said North Korean hackers tried to get into the computer systems of a Seoul shipyard.',
+        claims: ['∅ → North Korea'],
+        target: 'Seoul shipyard',
+      },
     ],
   },
   noun: {
@@ -91,7 +107,7 @@ export const TARGETS = definePatterns('roles', 'target', {
     means: 'Words that end the victim\'s noun phrase: a comma, "which", "in March", "said", "by".',
     re: String.raw`\s*(?:{words})`,
     words: String.raw`
-      [,;:()\u2014\u2013"“”] | \s-\s | \.(?:\s|$)
+      [,;:()\u2014\u2013"“”] | \s-\s | (?<!\b[a-z])\.(?:\s|$)
       \b(?:which|who|that|in order|to|aiming|and then|after|before|since|when|while|where|as|by|with|from|using|through|via|last|earlier|this|in (?:19|20)\d\d|in (?:a|an|the) (?:campaign|operation|attack)|according|said|says|was|were|is|are|has|have|had|on (?:behalf|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:mid-?|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|and (?:a|an|then|also|later|that|to)|over (?:the|a) (?:past|last)|for (?:years|months|weeks)|showed|shows|continued|remained|appeared|seemed|in the (?:spring|summer|autumn|fall|winter|days|weeks|months|run-up)|ahead of|every (?:day|night|week|month|year)|each (?:day|week|month)|daily|(?:hours|days|weeks|months|years) (?:before|after|earlier|later|ago))\b
     `,
     flags: 'i',
@@ -105,6 +121,11 @@ export const TARGETS = definePatterns('roles', 'target', {
         text: 'Officials said Russian hackers wiped the port authority computers weeks before the vote.',
         claims: ['∅ → Russia'],
         target: 'port authority computers',
+      },
+      {
+        text: 'The minister said Chinese hackers carried out the intrusion into U.S. election offices.',
+        claims: ['∅ → China'],
+        target: 'U.S. election offices',
       },
     ],
   },

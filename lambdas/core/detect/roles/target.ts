@@ -25,7 +25,7 @@ function victimPhrase(rest: string): string | null {
     .replace(/^(?:out|down|offline|off)\s+/i, '')
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(
-      /^(?:(?:computer|internal|corporate|IT)\s+)?(?:networks?|systems?|servers?|computers?)\s+(?:of|at|belonging to)\s+(?:the\s+)?(?=\p{Lu})/u,
+      /^(?:(?:computer|internal|corporate|IT)\s+)?(?:networks?|systems?|servers?|computers?)\s+(?:of|at|in|belonging to)\s+(?:the\s+)?(?=\p{Lu})/u,
       '',
     )
     .replace(/['’]s$/, '')
