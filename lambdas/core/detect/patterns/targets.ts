@@ -76,6 +76,11 @@ export const TARGETS = definePatterns('roles', 'target', {
         claims: ['∅ → North Korea'],
         target: 'Seoul shipyard',
       },
+      {
+        text: 'Britain said Russian hackers targeted government departments, defence contractors and logistics companies across Europe.',
+        claims: ['United Kingdom → Russia'],
+        target: 'government departments, defence contractors and logistics companies across Europe',
+      },
     ],
   },
   noun: {

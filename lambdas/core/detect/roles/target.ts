@@ -20,7 +20,9 @@ export function findTarget(gaz: Gazetteer, text: string, accused: Party[]): Part
 /** The victim's words after an operation verb, cut at the first word that ends a noun phrase. */
 function victimPhrase(rest: string): string | null {
   const stop = TARGETS.stop.exec(rest);
-  let phrase = (stop ? rest.slice(0, stop.index) : rest).trim();
+  let end = stop ? stop.index : rest.length;
+  if (stop && rest[stop.index] === ',') end = listEnd(rest, stop.index) ?? end;
+  let phrase = rest.slice(0, end).trim();
   phrase = phrase
     .replace(/^(?:out|down|offline|off)\s+/i, '')
     .replace(/^(?:the|a|an)\s+/i, '')
@@ -38,6 +40,36 @@ function victimPhrase(rest: string): string | null {
   if (!phrase || phrase.length < 3 || TARGETS.pronoun.test(phrase) || TARGETS.clause.test(phrase))
     return null;
   return phrase;
+}
+
+/**
+ * Where a list of victims ends: "against government departments, defence contractors and
+ * logistics companies" goes on past its commas to the item with "and". Undefined when what
+ * follows the comma is no such list.
+ */
+function listEnd(rest: string, comma: number): number | undefined {
+  let pos = comma;
+  for (let i = 0; i < 4; i++) {
+    const sep = /^,\s+(and\s+)?/.exec(rest.slice(pos));
+    if (!sep) return undefined;
+    const start = pos + sep[0].length;
+    const after = rest.slice(start);
+    const stop = TARGETS.stop.exec(after);
+    const end = start + (stop ? stop.index : after.length);
+    const item = rest.slice(start, end).trim();
+    const words = item.split(/\s+/);
+    if (!item || words.length > 8 || TARGETS.clause.test(item) || TARGETS.pronoun.test(item))
+      return undefined;
+    // ", and Chinese commentators are calling…" goes on as a clause, not a list.
+    if (sep[1] && i === 0) return undefined;
+    if (sep[1] || /\band\b/.test(item))
+      return /^\s*(?:was|were|is|are|has|have|had|said|says|showed|shows)\b/i.test(rest.slice(end))
+        ? undefined
+        : end;
+    if (rest[end] !== ',') return undefined;
+    pos = end;
+  }
+  return undefined;
 }
 
 /** The phrase as a party, unless it names the accused or, first, the accused's own state. */
