@@ -70,7 +70,6 @@ function articleRecord(a: CorpusArticle): ArticleRecord {
   };
 }
 
-/** A gold party as the detector would write it (kind from the gazetteer). */
 /**
  * The party a label's longer name names, as the detector would read it from the text: "Unit
  * 29155 of the GRU" is the GRU, "Foreign Intelligence Service (SVR)" the SVR. A known group wins
@@ -84,6 +83,7 @@ function namedIn(name: string): Entity | undefined {
   return found.sort((a, b) => rank[a.entity.type]! - rank[b.entity.type]!)[0]?.entity;
 }
 
+/** A gold party as the detector would write it (kind from the gazetteer). */
 function goldParty(g: GoldParty | null): Party | null {
   if (!g) return null;
   const e =
@@ -166,12 +166,8 @@ export function clusterCorpus(
     const stored = toStoredClaims(record, result, detector.version, [], record.updatedAt);
     claims.set(a.id, stored);
     const context = new ArticleContext();
-    const members: IncidentMember[] = clusterer.order(
-      articleMembers(
-        [...stored].sort((x, y) => Number(!!x.counterAccusation) - Number(!!y.counterAccusation)),
-        a.text,
-      ),
-    );
+    // The order the sync job places them in (counter-accusations last).
+    const members: IncidentMember[] = clusterer.order(articleMembers(stored, a.text));
     for (const m of members) {
       const { incidentId } = clusterer.place(m, context);
       incidentOf.set(m.claimId, incidentId);

@@ -161,7 +161,7 @@ export interface MemberKeys {
   nameTarget: string[];
 }
 
-export function keysOf(m: IncidentMember): MemberKeys {
+function keysOf(m: IncidentMember): MemberKeys {
   const accused = accusedKeysOf(m.accused);
   const targets = targetKeysOf(m.target);
   const broad = isBroadTarget(m.target);

@@ -66,6 +66,8 @@ interface Change {
 interface ArticleWork {
   article: ArticleRecord;
   claims: StoredClaim[];
+  /** The claims as incidents keep them, in the article's order, counter-accusations last. */
+  members: IncidentMember[];
   linked: Map<string, string>;
 }
 
@@ -134,12 +136,7 @@ function placeArticle(
   const note = (id: string, m: IncidentMember) => {
     if (!m.counterAccusation) article.add(id, m);
   };
-  // Claims it answers first: a counter-accusation joins the incident of the claim it counters.
-  const ordered = [...work.claims].sort(
-    (a, b) =>
-      Number(!!a.counterAccusation) - Number(!!b.counterAccusation) || a.ordinal - b.ordinal,
-  );
-  const members = articleMembers(ordered, work.article.text);
+  const members = work.members;
   members.forEach((m) => {
     const id = work.linked.get(m.claimId);
     if (id) {
@@ -243,12 +240,17 @@ export async function syncIncidents(
           store.listClaimsForArticle(article.id),
           store.articleIncidents(article.id),
         ]);
-        return { article, claims, linked } satisfies ArticleWork;
+        // Claims it answers first: a counter-accusation joins the incident of the claim it
+        // counters.
+        const ordered = [...claims].sort(
+          (a, b) =>
+            Number(!!a.counterAccusation) - Number(!!b.counterAccusation) || a.ordinal - b.ordinal,
+        );
+        const members = articleMembers(ordered, article.text);
+        return { article, claims, members, linked } satisfies ArticleWork;
       });
       const clusterer = new Clusterer(opts);
-      const fresh = work.flatMap((w) =>
-        articleMembers(w.claims, w.article.text).filter((m) => !w.linked.has(m.claimId)),
-      );
+      const fresh = work.flatMap((w) => w.members.filter((m) => !w.linked.has(m.claimId)));
       if (fresh.length) await loadCandidates(store, clusterer, fresh, windowDays);
       const changes = new Map<string, Change>();
       const links = { set: [] as [string, string, string][], drop: [] as [string, string][] };
